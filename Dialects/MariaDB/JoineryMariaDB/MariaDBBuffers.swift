@@ -1,0 +1,217 @@
+import CMariaDB
+import Joinery
+
+/// `MYSQL_BIND`s for a statement's parameters, and the memory they point into. Freed on deinit,
+/// so the owner keeps it alive across `mysql_stmt_execute`.
+final class MariaDBParameterBuffers {
+    let binds: UnsafeMutablePointer<MYSQL_BIND>
+    private let count: Int
+    private var allocations: [UnsafeMutableRawPointer] = []
+
+    init(_ values: [SQLValue]) {
+        count = values.count
+        binds = .allocate(capacity: max(count, 1))
+        binds.initialize(repeating: MYSQL_BIND(), count: max(count, 1))
+        for (index, value) in values.enumerated() {
+            switch value {
+            case .null:
+                binds[index].buffer_type = MYSQL_TYPE_NULL
+            case .integer(let integer):
+                store(integer, at: index, type: MYSQL_TYPE_LONGLONG)
+            case .double(let double):
+                store(double, at: index, type: MYSQL_TYPE_DOUBLE)
+            case .bool(let bool):
+                store(Int8(bool ? 1 : 0), at: index, type: MYSQL_TYPE_TINY)
+            case .text(let text):
+                storeBytes(Array(text.utf8), at: index, type: MYSQL_TYPE_STRING)
+            case .blob(let bytes):
+                storeBytes(bytes, at: index, type: MYSQL_TYPE_BLOB)
+            case .timestamp(let date):
+                let stamp = SQLTimestamp(date)
+                var time = MYSQL_TIME()
+                time.year = UInt32(clamping: stamp.year)
+                time.month = UInt32(stamp.month)
+                time.day = UInt32(stamp.day)
+                time.hour = UInt32(stamp.hour)
+                time.minute = UInt32(stamp.minute)
+                time.second = UInt32(stamp.second)
+                time.second_part = UInt(stamp.microsecond)
+                time.time_type = MYSQL_TIMESTAMP_DATETIME
+                store(time, at: index, type: MYSQL_TYPE_DATETIME)
+            }
+        }
+    }
+
+    deinit {
+        allocations.forEach { $0.deallocate() }
+        binds.deinitialize(count: max(count, 1))
+        binds.deallocate()
+    }
+
+    private func store<T>(_ value: T, at index: Int, type: enum_field_types) {
+        let memory = UnsafeMutableRawPointer.allocate(byteCount: MemoryLayout<T>.size, alignment: MemoryLayout<T>.alignment)
+        memory.storeBytes(of: value, as: T.self)
+        allocations.append(memory)
+        binds[index].buffer_type = type
+        binds[index].buffer = memory
+        binds[index].buffer_length = UInt(MemoryLayout<T>.size)
+    }
+
+    private func storeBytes(_ bytes: [UInt8], at index: Int, type: enum_field_types) {
+        // A zero-length value still needs a valid pointer, or it would be sent as NULL.
+        let memory = UnsafeMutableRawPointer.allocate(byteCount: max(bytes.count, 1), alignment: 1)
+        bytes.withUnsafeBytes { memory.copyMemory(from: $0.baseAddress ?? UnsafeRawPointer(memory), byteCount: bytes.count) }
+        allocations.append(memory)
+        binds[index].buffer_type = type
+        binds[index].buffer = memory
+        binds[index].buffer_length = UInt(bytes.count)
+    }
+}
+
+/// `MYSQL_BIND`s that receive one result row, sized from the buffered result's metadata, and
+/// the conversion of each cell to a ``SQLValue``.
+final class MariaDBResultBuffers {
+    let binds: UnsafeMutablePointer<MYSQL_BIND>
+    let columns: RowColumns
+    let count: Int
+    private let kinds: [Kind]
+    private let lengths: UnsafeMutablePointer<UInt>
+    private let nulls: UnsafeMutablePointer<my_bool>
+    private let errors: UnsafeMutablePointer<my_bool>
+    private var buffers: [UnsafeMutableRawPointer]
+    private var capacities: [Int]
+
+    /// How a column is read.
+    private enum Kind {
+        case signed, unsigned, double, time, text, binary, null
+    }
+
+    private static let binaryCharset: UInt32 = 63
+    private static let unsignedFlag: UInt32 = 32
+
+    init(_ metadata: UnsafeMutablePointer<MYSQL_RES>) {
+        count = Int(mysql_num_fields(metadata))
+        let fields = mysql_fetch_fields(metadata)
+        binds = .allocate(capacity: max(count, 1))
+        binds.initialize(repeating: MYSQL_BIND(), count: max(count, 1))
+        lengths = .allocate(capacity: max(count, 1))
+        lengths.initialize(repeating: 0, count: max(count, 1))
+        nulls = .allocate(capacity: max(count, 1))
+        nulls.initialize(repeating: 0, count: max(count, 1))
+        errors = .allocate(capacity: max(count, 1))
+        errors.initialize(repeating: 0, count: max(count, 1))
+        var names: [String] = [], kinds: [Kind] = []
+        buffers = []
+        capacities = []
+        for index in 0..<count {
+            guard let field = fields?[index] else {
+                names.append("")
+                kinds.append(.null)
+                continue
+            }
+            names.append(String(cString: field.name))
+            let kind: Kind
+            let bufferType: enum_field_types
+            var size: Int
+            switch field.type {
+            case MYSQL_TYPE_TINY, MYSQL_TYPE_SHORT, MYSQL_TYPE_LONG, MYSQL_TYPE_INT24, MYSQL_TYPE_LONGLONG, MYSQL_TYPE_YEAR:
+                kind = field.flags & Self.unsignedFlag != 0 ? .unsigned : .signed
+                bufferType = MYSQL_TYPE_LONGLONG
+                size = 8
+            case MYSQL_TYPE_FLOAT, MYSQL_TYPE_DOUBLE:
+                kind = .double
+                bufferType = MYSQL_TYPE_DOUBLE
+                size = 8
+            case MYSQL_TYPE_DATE, MYSQL_TYPE_DATETIME, MYSQL_TYPE_TIMESTAMP, MYSQL_TYPE_NEWDATE:
+                kind = .time
+                bufferType = field.type
+                size = MemoryLayout<MYSQL_TIME>.stride
+            case MYSQL_TYPE_NULL:
+                kind = .null
+                bufferType = MYSQL_TYPE_NULL
+                size = 1
+            default:
+                // Strings, decimals, blobs, JSON, BIT, TIME, …: read as bytes. The binary
+                // charset (63) marks BLOB/BINARY columns; everything else is text.
+                let isBinary = field.charsetnr == Self.binaryCharset
+                    && field.type != MYSQL_TYPE_NEWDECIMAL && field.type != MYSQL_TYPE_DECIMAL
+                kind = isBinary ? .binary : .text
+                bufferType = isBinary ? MYSQL_TYPE_BLOB : MYSQL_TYPE_STRING
+                size = max(Int(field.max_length), 1)
+            }
+            kinds.append(kind)
+            let buffer = UnsafeMutableRawPointer.allocate(byteCount: size, alignment: 8)
+            buffers.append(buffer)
+            capacities.append(size)
+            binds[index].buffer_type = bufferType
+            binds[index].buffer = buffer
+            binds[index].buffer_length = UInt(size)
+            binds[index].is_unsigned = kind == .unsigned ? 1 : 0
+            binds[index].length = lengths + index
+            binds[index].is_null = nulls + index
+            binds[index].error = errors + index
+        }
+        columns = RowColumns(names)
+        self.kinds = kinds
+    }
+
+    deinit {
+        buffers.forEach { $0.deallocate() }
+        binds.deinitialize(count: max(count, 1))
+        binds.deallocate()
+        lengths.deallocate()
+        nulls.deallocate()
+        errors.deallocate()
+    }
+
+    /// The value of column `index` in the row just fetched.
+    func value(at index: Int, statement: UnsafeMutablePointer<MYSQL_STMT>) -> SQLValue {
+        guard index < buffers.count, nulls[index] == 0 else { return .null }
+        let buffer = buffers[index]
+        switch kinds[index] {
+        case .null:
+            return .null
+        case .signed:
+            return .integer(buffer.load(as: Int64.self))
+        case .unsigned:
+            let value = buffer.load(as: UInt64.self)
+            // BIGINT UNSIGNED above Int64.max stays exact as text.
+            return Int64(exactly: value).map(SQLValue.integer) ?? .text(String(value))
+        case .double:
+            return .double(buffer.load(as: Double.self))
+        case .time:
+            let time = buffer.load(as: MYSQL_TIME.self)
+            guard time.month > 0, time.day > 0 else { return .text("0000-00-00 00:00:00") }  // zero date
+            let stamp = SQLTimestamp(
+                year: Int(time.year), month: Int(time.month), day: Int(time.day), hour: Int(time.hour),
+                minute: Int(time.minute), second: Int(time.second), microsecond: Int(time.second_part))
+            return .timestamp(stamp.date)
+        case .text, .binary:
+            let length = Int(lengths[index])
+            let bytes: [UInt8]
+            if length > capacities[index] {
+                // Longer than the buffer (max_length was not computed): fetch the column again whole.
+                bytes = refetch(index, length: length, statement: statement)
+            } else {
+                bytes = Array(UnsafeRawBufferPointer(start: buffer, count: length))
+            }
+            return kinds[index] == .binary ? .blob(bytes) : .text(String(decoding: bytes, as: UTF8.self))
+        }
+    }
+
+    private func refetch(_ index: Int, length: Int, statement: UnsafeMutablePointer<MYSQL_STMT>) -> [UInt8] {
+        var bytes = [UInt8](repeating: 0, count: length)
+        var bind = MYSQL_BIND()
+        var fetchedLength: UInt = 0
+        bytes.withUnsafeMutableBytes { storage in
+            bind.buffer_type = binds[index].buffer_type
+            bind.buffer = storage.baseAddress
+            bind.buffer_length = UInt(length)
+            withUnsafeMutablePointer(to: &fetchedLength) { lengthPointer in
+                bind.length = lengthPointer
+                _ = mysql_stmt_fetch_column(statement, &bind, UInt32(index), 0)
+            }
+        }
+        return bytes
+    }
+}

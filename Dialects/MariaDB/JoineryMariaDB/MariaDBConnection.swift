@@ -1,0 +1,181 @@
+import CMariaDB
+import Foundation
+import Joinery
+
+/// `mysql_library_init` is a macro Swift cannot call, and not thread-safe: a global `let`
+/// runs `mysql_server_init` exactly once, before the first connection.
+private let libraryInitialized: Bool = mysql_server_init(0, nil, nil) == 0
+
+/// A connection to MariaDB through MariaDB Connector/C (libmariadb).
+///
+/// Statements run as server-side prepared statements with bound parameters (the binary
+/// protocol), so values are never spliced into SQL. The session uses utf8mb4, UTC, strict SQL
+/// mode, and `CLIENT_FOUND_ROWS`, so that an UPDATE reports the rows it matched — as SQLite and
+/// PostgreSQL do — rather than only those it changed.
+public final class MariaDBConnection: DatabaseConnection, @unchecked Sendable {
+    public let engine: EngineInfo
+    public let transactionState = TransactionState()
+
+    private let lock = NSRecursiveLock()  // guards the fields below
+    private var handle: UnsafeMutablePointer<MYSQL>?
+    private var statementCache = PreparedStatementCache<UnsafeMutablePointer<MYSQL_STMT>> { mysql_stmt_close($0) }
+
+    public convenience init(_ url: String) throws {
+        try self.init(url: DatabaseURL(parsing: url))
+    }
+
+    public init(url: DatabaseURL) throws {
+        guard url.scheme == "mariadb" || url.scheme == "mysql" else {
+            throw JoineryError(.invalidURL, "not a MariaDB URL: \(url) (use mariadb://user:pass@127.0.0.1:3306/db)")
+        }
+        guard libraryInitialized, let mysql = mysql_init(nil) else {
+            throw JoineryError(.connectionFailed, "libmariadb could not be initialised", engine: "MariaDB")
+        }
+        var timeout = UInt32(url.options["connect_timeout"].flatMap { UInt32($0) } ?? UInt32(DriverRegistry.defaultConnectTimeout))
+        mysql_options(mysql, MYSQL_OPT_CONNECT_TIMEOUT, &timeout)
+        mysql_options(mysql, MYSQL_SET_CHARSET_NAME, "utf8mb4")
+        let flags = UInt(CLIENT_FOUND_ROWS)
+        let connected = mysql_real_connect(
+            mysql, url.host ?? "127.0.0.1", url.user, url.password, url.database,
+            UInt32(url.port ?? 3306), nil, flags)
+        guard connected != nil else {
+            let error = MariaDBError.make(mysql, sql: nil)
+            mysql_close(mysql)
+            throw MariaDBError.connectionError(error, url: url)
+        }
+        handle = mysql
+        let info = String(cString: mysql_get_server_info(mysql))
+        // Old connectors prefix MariaDB's version with "5.5.5-" for MySQL clients' sake.
+        let versionText = info.hasPrefix("5.5.5-") ? info.dropFirst(6) : Substring(info)
+        engine = EngineInfo(name: "MariaDB", version: EngineVersion(parsing: versionText) ?? EngineVersion(10))
+        try execute("SET time_zone = '+00:00'")
+        try execute("SET sql_mode = 'STRICT_ALL_TABLES,ERROR_FOR_DIVISION_BY_ZERO,NO_ENGINE_SUBSTITUTION'")
+    }
+
+    deinit { close() }
+
+    public func close() {
+        lock.withLock {
+            statementCache.releaseAll()
+            if let handle { mysql_close(handle) }
+            handle = nil
+        }
+    }
+
+    @discardableResult
+    public func execute(_ sql: String, _ bindings: [SQLValue]) throws -> ExecutionResult {
+        try lock.withLock {
+            let mysql = try openHandle(sql)
+            do {
+                return try withStatement(sql, bindings, mysql) { statement in
+                    // Drain a result set nobody asked for, so the connection stays in sync.
+                    if let metadata = mysql_stmt_result_metadata(statement) {
+                        mysql_free_result(metadata)
+                        mysql_stmt_store_result(statement)
+                    }
+                    let insertID = mysql_stmt_insert_id(statement)
+                    return ExecutionResult(
+                        rowsAffected: Int(truncatingIfNeeded: mysql_stmt_affected_rows(statement)),
+                        lastInsertID: insertID == 0 ? nil : Int64(truncatingIfNeeded: insertID))
+                }
+            } catch let error as JoineryError where error.engineCode == "1295" && bindings.isEmpty {
+                // "This command is not supported in the prepared statement protocol yet".
+                return try executeText(sql, mysql)
+            }
+        }
+    }
+
+    public func forEachRow(_ sql: String, _ bindings: [SQLValue], _ body: (Row) throws -> Void) throws {
+        try lock.withLock {
+            let mysql = try openHandle(sql)
+            try withStatement(sql, bindings, mysql) { statement in
+                guard let metadata = mysql_stmt_result_metadata(statement) else { return }
+                defer { mysql_free_result(metadata) }
+                // Buffer the whole result: the server then computes each column's longest value
+                // (so buffers fit without a second fetch), and `body` may run other statements
+                // on this connection while we iterate.
+                var updateMaxLength: my_bool = 1
+                mysql_stmt_attr_set(statement, STMT_ATTR_UPDATE_MAX_LENGTH, &updateMaxLength)
+                guard mysql_stmt_store_result(statement) == 0 else { throw MariaDBError.make(statement, sql: sql) }
+                defer { mysql_stmt_free_result(statement) }
+                let results = MariaDBResultBuffers(metadata)
+                guard mysql_stmt_bind_result(statement, results.binds) == 0 else {
+                    throw MariaDBError.make(statement, sql: sql)
+                }
+                var row = Row(columns: results.columns, values: Array(repeating: .null, count: results.count))
+                while true {
+                    let code = mysql_stmt_fetch(statement)
+                    if code == MYSQL_NO_DATA { break }
+                    guard code == 0 || code == MYSQL_DATA_TRUNCATED else { throw MariaDBError.make(statement, sql: sql) }
+                    for index in 0..<results.count {
+                        row.values[index] = results.value(at: index, statement: statement)
+                    }
+                    try body(row)
+                }
+            }
+        }
+    }
+
+    // MARK: - Statements
+
+    private func openHandle(_ sql: String) throws -> UnsafeMutablePointer<MYSQL> {
+        guard let handle else {
+            throw JoineryError(.connectionFailed, "the MariaDB connection is closed", engine: "MariaDB", sql: sql)
+        }
+        return handle
+    }
+
+    /// Prepares (or takes from the cache), binds and executes; `body` reads the outcome.
+    private func withStatement<T>(
+        _ sql: String, _ bindings: [SQLValue], _ mysql: UnsafeMutablePointer<MYSQL>,
+        _ body: (UnsafeMutablePointer<MYSQL_STMT>) throws -> T
+    ) throws -> T {
+        let statement = try statementCache.take(sql) ?? prepare(sql, mysql)
+        var keep = true
+        defer {
+            if keep { statementCache.give(back: statement, for: sql) } else { mysql_stmt_close(statement) }
+        }
+        let expected = Int(mysql_stmt_param_count(statement))
+        guard expected == bindings.count else {
+            throw JoineryError(
+                .parameterCount, "the statement has \(expected) placeholders but \(bindings.count) values were given",
+                engine: "MariaDB", sql: sql)
+        }
+        // The binds point into `parameters`: it must outlive the execute call.
+        let parameters = MariaDBParameterBuffers(bindings)
+        try withExtendedLifetime(parameters) {
+            if !bindings.isEmpty, mysql_stmt_bind_param(statement, parameters.binds) != 0 {
+                throw MariaDBError.make(statement, sql: sql)
+            }
+            guard mysql_stmt_execute(statement) == 0 else {
+                let error = MariaDBError.make(statement, sql: sql)
+                // After a lost connection the statement handle is dead; do not cache it.
+                if error.kind == .connectionFailed { keep = false }
+                throw error
+            }
+        }
+        return try body(statement)
+    }
+
+    private func prepare(_ sql: String, _ mysql: UnsafeMutablePointer<MYSQL>) throws -> UnsafeMutablePointer<MYSQL_STMT> {
+        guard let statement = mysql_stmt_init(mysql) else { throw MariaDBError.make(mysql, sql: sql) }
+        let code = sql.withCString { mysql_stmt_prepare(statement, $0, UInt(strlen($0))) }
+        guard code == 0 else {
+            let error = MariaDBError.make(statement, sql: sql)
+            mysql_stmt_close(statement)
+            throw error
+        }
+        return statement
+    }
+
+    /// The text protocol, for the few statements the prepared protocol refuses (no bindings).
+    private func executeText(_ sql: String, _ mysql: UnsafeMutablePointer<MYSQL>) throws -> ExecutionResult {
+        let code = sql.withCString { mysql_real_query(mysql, $0, UInt(strlen($0))) }
+        guard code == 0 else { throw MariaDBError.make(mysql, sql: sql) }
+        if let result = mysql_store_result(mysql) { mysql_free_result(result) }
+        let insertID = mysql_insert_id(mysql)
+        return ExecutionResult(
+            rowsAffected: Int(truncatingIfNeeded: mysql_affected_rows(mysql)),
+            lastInsertID: insertID == 0 ? nil : Int64(truncatingIfNeeded: insertID))
+    }
+}

@@ -1,0 +1,157 @@
+import CLibPQ
+import Foundation
+import Joinery
+
+/// A connection to PostgreSQL through libpq.
+///
+/// Every value is bound through `PQexecParams` (never spliced into SQL); placeholders are `$1`,
+/// `$2`, …. The session runs in UTC so that timestamps read back as written.
+public final class PostgreSQLConnection: DatabaseConnection, @unchecked Sendable {
+    public let engine: EngineInfo
+    public let transactionState = TransactionState()
+
+    private let lock = NSRecursiveLock()  // guards `handle`
+    private var handle: OpaquePointer?
+
+    public convenience init(_ url: String) throws {
+        try self.init(url: DatabaseURL(parsing: url))
+    }
+
+    public init(url: DatabaseURL) throws {
+        guard url.scheme == "postgres" || url.scheme == "postgresql" else {
+            throw JoineryError(.invalidURL, "not a PostgreSQL URL: \(url) (use postgres://user:pass@host:5432/db)")
+        }
+        var parameters: [(String, String)] = [
+            ("host", url.host ?? "127.0.0.1"),
+            ("port", String(url.port ?? 5432)),
+            ("connect_timeout", String(DriverRegistry.defaultConnectTimeout)),
+            ("client_encoding", "UTF8"),
+            ("options", "-c TimeZone=UTC"),
+            ("fallback_application_name", "joinery"),
+        ]
+        if let user = url.user { parameters.append(("user", user)) }
+        if let password = url.password { parameters.append(("password", password)) }
+        if let database = url.database { parameters.append(("dbname", database)) }
+        for (key, value) in url.options.sorted(by: { $0.key < $1.key }) {
+            parameters.removeAll { $0.0 == key }
+            parameters.append((key, value))
+        }
+        let connection = Self.connect(parameters)
+        guard let connection, PQstatus(connection) == CONNECTION_OK else {
+            let message = connection.map { Self.trimmed(String(cString: PQerrorMessage($0))) } ?? "out of memory"
+            let needsPassword = connection.map { PQconnectionNeedsPassword($0) == 1 } ?? false
+            PQfinish(connection)
+            throw Self.connectionError(message, url: url, needsPassword: needsPassword)
+        }
+        handle = connection
+        let number = Int(PQserverVersion(connection))
+        // 150018 is 15.18; before 10, 90624 is 9.6.24.
+        let version = number >= 100_000
+            ? EngineVersion(number / 10_000, number % 10_000)
+            : EngineVersion(number / 10_000, number / 100 % 100, number % 100)
+        engine = EngineInfo(name: "PostgreSQL", version: version)
+        // Notices ("table does not exist, skipping") would go to stderr by default.
+        PQsetNoticeProcessor(connection, { _, _ in }, nil)
+    }
+
+    deinit { close() }
+
+    public func close() {
+        lock.withLock {
+            PQfinish(handle)
+            handle = nil
+        }
+    }
+
+    @discardableResult
+    public func execute(_ sql: String, _ bindings: [SQLValue]) throws -> ExecutionResult {
+        try run(sql, bindings) { result in
+            ExecutionResult(rowsAffected: Int(String(cString: PQcmdTuples(result))) ?? 0, lastInsertID: nil)
+        }
+    }
+
+    public func forEachRow(_ sql: String, _ bindings: [SQLValue], _ body: (Row) throws -> Void) throws {
+        try run(sql, bindings) { result in
+            let fieldCount = Int(PQnfields(result))
+            let columns = RowColumns((0..<fieldCount).map { String(cString: PQfname(result, Int32($0))) })
+            let types = (0..<fieldCount).map { PQftype(result, Int32($0)) }
+            var row = Row(columns: columns, values: Array(repeating: .null, count: fieldCount))
+            for rowIndex in 0..<PQntuples(result) {
+                for field in 0..<fieldCount {
+                    row.values[field] = PostgreSQLValues.decode(result, rowIndex, Int32(field), type: types[field])
+                }
+                try body(row)
+            }
+        }
+    }
+
+    /// Sends the statement with its values bound and hands the successful result to `body`.
+    private func run<T>(_ sql: String, _ bindings: [SQLValue], _ body: (OpaquePointer) throws -> T) throws -> T {
+        try lock.withLock {
+            guard let handle else {
+                throw JoineryError(.connectionFailed, "the PostgreSQL connection is closed", engine: "PostgreSQL", sql: sql)
+            }
+            // PostgreSQL rejects too few values but silently ignores surplus ones: check both here.
+            let expected = PlaceholderRewriter.highestNumberedPlaceholder(in: sql)
+            guard expected == bindings.count else {
+                throw JoineryError(
+                    .parameterCount, "the statement has \(expected) placeholders but \(bindings.count) values were given",
+                    engine: "PostgreSQL", sql: sql)
+            }
+            let parameters = PostgreSQLValues.Parameters(bindings)
+            let result = parameters.withPointers { types, values, lengths, formats in
+                PQexecParams(handle, sql, Int32(bindings.count), types, values, lengths, formats, 0)
+            }
+            defer { PQclear(result) }
+            guard let result else { throw connectionLost(handle, sql: sql) }
+            switch PQresultStatus(result) {
+            case PGRES_COMMAND_OK, PGRES_TUPLES_OK, PGRES_EMPTY_QUERY:
+                return try body(result)
+            default:
+                if PQstatus(handle) != CONNECTION_OK { throw connectionLost(handle, sql: sql) }
+                throw PostgreSQLError.make(result, sql: sql)
+            }
+        }
+    }
+
+    private func connectionLost(_ handle: OpaquePointer, sql: String) -> JoineryError {
+        let message = Self.trimmed(String(cString: PQerrorMessage(handle)))
+        return JoineryError(
+            .connectionFailed, "lost the connection to PostgreSQL: \(message)",
+            engine: "PostgreSQL", engineMessage: message, sql: sql)
+    }
+
+    private static func connect(_ parameters: [(String, String)]) -> OpaquePointer? {
+        // libpq wants two NULL-terminated arrays of C strings that live through the call.
+        let keys = parameters.map { strdup($0.0) } + [nil]
+        let values = parameters.map { strdup($0.1) } + [nil]
+        defer { (keys + values).forEach { free($0) } }
+        return keys.withUnsafeBufferPointer { keyBuffer in
+            values.withUnsafeBufferPointer { valueBuffer in
+                keyBuffer.withMemoryRebound(to: UnsafePointer<CChar>?.self) { keyPointers in
+                    valueBuffer.withMemoryRebound(to: UnsafePointer<CChar>?.self) { valuePointers in
+                        PQconnectdbParams(keyPointers.baseAddress, valuePointers.baseAddress, 0)
+                    }
+                }
+            }
+        }
+    }
+
+    private static func connectionError(_ message: String, url: DatabaseURL, needsPassword: Bool) -> JoineryError {
+        let kind: JoineryError.Kind
+        if needsPassword || message.contains("password authentication failed")
+            || message.contains("no password supplied") || (message.contains("role") && message.contains("does not exist")) {
+            kind = .authenticationFailed
+        } else if message.contains("timeout expired") {
+            kind = .timeout
+        } else {
+            kind = .connectionFailed
+        }
+        return JoineryError(
+            kind, "cannot connect to PostgreSQL at \(url): \(message)", engine: "PostgreSQL", engineMessage: message)
+    }
+
+    static func trimmed(_ message: String) -> String {
+        String(message.reversed().drop(while: { $0.isWhitespace }).reversed())
+    }
+}

@@ -1,0 +1,218 @@
+import CSQLite
+import Foundation
+import Joinery
+
+/// A connection to an SQLite database through libsqlite3.
+///
+/// Opened with `SQLITE_OPEN_NOMUTEX` (this class serialises its own calls, so SQLite's per-call
+/// mutex would only cost time), extended result codes, a 5 s busy timeout, and
+/// `PRAGMA foreign_keys = ON` — SQLite ignores foreign keys on a connection without it.
+public final class SQLiteConnection: DatabaseConnection, @unchecked Sendable {
+    public let engine: EngineInfo
+    public let transactionState = TransactionState()
+    public var beginTransactionSQL: String { "BEGIN IMMEDIATE" }
+
+    // Guards every field below. Recursive, so that a `forEachRow` body may run statements on the
+    // same connection (a preload does) without deadlocking.
+    private let lock = NSRecursiveLock()
+    private var handle: OpaquePointer?
+    private var statementCache = PreparedStatementCache<OpaquePointer> { sqlite3_finalize($0) }
+
+    /// Opens the database the URL names; creates the file if it does not exist.
+    public convenience init(_ url: String) throws {
+        try self.init(url: DatabaseURL(parsing: url))
+    }
+
+    public init(url: DatabaseURL) throws {
+        guard url.scheme == "sqlite", let path = url.database else {
+            throw JoineryError(.invalidURL, "not an SQLite URL: \(url) (use sqlite::memory: or sqlite:/path/to/file.db)")
+        }
+        var db: OpaquePointer?
+        let flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX
+        let code = sqlite3_open_v2(path, &db, flags, nil)
+        guard code == SQLITE_OK, let db else {
+            let message = db.map { String(cString: sqlite3_errmsg($0)) } ?? "out of memory"
+            sqlite3_close_v2(db)
+            throw JoineryError(
+                .connectionFailed, "cannot open SQLite database \(url): \(message)",
+                engine: "SQLite", engineCode: String(code), engineMessage: message)
+        }
+        handle = db
+        engine = EngineInfo(name: "SQLite", version: EngineVersion(parsing: String(cString: sqlite3_libversion())) ?? EngineVersion(3))
+        sqlite3_extended_result_codes(db, 1)
+        sqlite3_busy_timeout(db, 5000)
+        try execute("PRAGMA foreign_keys = ON")
+        // A build without foreign-key support accepts the pragma and does nothing: refuse it
+        // rather than let constraints silently go unenforced.
+        guard try query("PRAGMA foreign_keys").first.map({ try $0.decode(Int.self, at: 0) }) == 1 else {
+            throw JoineryError(.unsupported, "this SQLite build does not enforce foreign keys", engine: "SQLite")
+        }
+    }
+
+    deinit { close() }
+
+    public func close() {
+        lock.withLock {
+            statementCache.releaseAll()
+            sqlite3_close_v2(handle)
+            handle = nil
+        }
+    }
+
+    /// The most `?` bound values one statement may take (Debian's build: 250,000; stock: 32,766).
+    public var maximumBindings: Int {
+        lock.withLock { handle.map { Int(sqlite3_limit($0, SQLITE_LIMIT_VARIABLE_NUMBER, -1)) } ?? 0 }
+    }
+
+    @discardableResult
+    public func execute(_ sql: String, _ bindings: [SQLValue]) throws -> ExecutionResult {
+        try lock.withLock {
+            let db = try openHandle()
+            return try withStatement(sql, bindings, db) { statement in
+                var code = sqlite3_step(statement)
+                while code == SQLITE_ROW { code = sqlite3_step(statement) }
+                guard code == SQLITE_DONE else { throw SQLiteError.make(db, code, sql: sql) }
+                let changes = Int(sqlite3_changes(db))
+                let isInsert = sqlite3_stmt_readonly(statement) == 0 && Self.startsWithInsert(sql)
+                return ExecutionResult(
+                    rowsAffected: changes,
+                    lastInsertID: isInsert && changes > 0 ? sqlite3_last_insert_rowid(db) : nil)
+            }
+        }
+    }
+
+    public func forEachRow(_ sql: String, _ bindings: [SQLValue], _ body: (Row) throws -> Void) throws {
+        try lock.withLock {
+            let db = try openHandle()
+            try withStatement(sql, bindings, db) { statement in
+                let count = Int(sqlite3_column_count(statement))
+                let columns = RowColumns((0..<count).map { String(cString: sqlite3_column_name(statement, Int32($0))) })
+                // One buffer for every row: when `body` does not keep the row, the array is
+                // uniquely referenced again and is overwritten in place.
+                var row = Row(columns: columns, values: Array(repeating: .null, count: count))
+                while true {
+                    let code = sqlite3_step(statement)
+                    if code == SQLITE_DONE { break }
+                    guard code == SQLITE_ROW else { throw SQLiteError.make(db, code, sql: sql) }
+                    for index in 0..<count { row.values[index] = Self.columnValue(statement, Int32(index)) }
+                    try body(row)
+                }
+            }
+        }
+    }
+
+    // MARK: - Statements
+
+    private func openHandle() throws -> OpaquePointer {
+        guard let handle else {
+            throw JoineryError(.connectionFailed, "the SQLite connection is closed", engine: "SQLite")
+        }
+        return handle
+    }
+
+    /// Prepares (or takes from the cache), binds, runs `body`, and resets the statement.
+    private func withStatement<T>(
+        _ sql: String, _ bindings: [SQLValue], _ db: OpaquePointer, _ body: (OpaquePointer) throws -> T
+    ) throws -> T {
+        let statement = try statementCache.take(sql) ?? prepare(sql, db)
+        defer {
+            sqlite3_reset(statement)
+            sqlite3_clear_bindings(statement)
+            statementCache.give(back: statement, for: sql)
+        }
+        let expected = Int(sqlite3_bind_parameter_count(statement))
+        guard expected == bindings.count else {
+            throw JoineryError(
+                .parameterCount, "the statement has \(expected) placeholders but \(bindings.count) values were given",
+                engine: "SQLite", sql: sql)
+        }
+        for (offset, value) in bindings.enumerated() {
+            let code = Self.bind(value, to: statement, at: Int32(offset + 1))
+            guard code == SQLITE_OK else { throw SQLiteError.make(db, code, sql: sql) }
+        }
+        return try body(statement)
+    }
+
+    private func prepare(_ sql: String, _ db: OpaquePointer) throws -> OpaquePointer {
+        var statement: OpaquePointer?
+        var rest = ""
+        let code = sql.withCString { text in
+            var tail: UnsafePointer<CChar>?
+            let code = sqlite3_prepare_v3(db, text, -1, UInt32(SQLITE_PREPARE_PERSISTENT), &statement, &tail)
+            // `tail` points into `text`: read it before withCString returns.
+            rest = tail.map { String(cString: $0) } ?? ""
+            return code
+        }
+        guard code == SQLITE_OK else { throw SQLiteError.make(db, code, sql: sql) }
+        guard let statement else {
+            throw JoineryError(.syntax, "the SQL holds no statement", engine: "SQLite", sql: sql)
+        }
+        // sqlite3_prepare stops after the first statement; running only that and dropping the
+        // rest would be silent data loss. One statement per call, on every engine.
+        guard isBlankSQL(rest) else {
+            sqlite3_finalize(statement)
+            throw JoineryError(.misuse, "one statement per call; found more after the first", engine: "SQLite", sql: sql)
+        }
+        return statement
+    }
+
+    private static func bind(_ value: SQLValue, to statement: OpaquePointer, at index: Int32) -> Int32 {
+        switch value {
+        case .null:
+            return sqlite3_bind_null(statement, index)
+        case .integer(let integer):
+            return sqlite3_bind_int64(statement, index, integer)
+        case .double(let double):
+            return sqlite3_bind_double(statement, index, double)
+        case .bool(let bool):
+            return sqlite3_bind_int64(statement, index, bool ? 1 : 0)
+        case .text(let text):
+            return bindText(text, statement, index)
+        case .timestamp(let date):
+            return bindText(SQLTimestamp(date).sqlText, statement, index)
+        case .blob(let bytes):
+            return bytes.withUnsafeBytes { buffer in
+                // An empty buffer has no base address; bound as is, it would become NULL.
+                guard let base = buffer.baseAddress else { return sqlite3_bind_zeroblob(statement, index, 0) }
+                return sqlite3_bind_blob64(statement, index, base, sqlite3_uint64(buffer.count), csqlite_transient())
+            }
+        }
+    }
+
+    private static func bindText(_ text: String, _ statement: OpaquePointer, _ index: Int32) -> Int32 {
+        var text = text
+        return text.withUTF8 { buffer in
+            // Length-counted, so text with an embedded NUL is kept whole; "" must not become NULL.
+            guard let base = buffer.baseAddress else {
+                return sqlite3_bind_text64(statement, index, "", 0, csqlite_transient(), UInt8(SQLITE_UTF8))
+            }
+            return base.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
+                sqlite3_bind_text64(statement, index, $0, sqlite3_uint64(buffer.count), csqlite_transient(), UInt8(SQLITE_UTF8))
+            }
+        }
+    }
+
+    private static func columnValue(_ statement: OpaquePointer, _ index: Int32) -> SQLValue {
+        switch sqlite3_column_type(statement, index) {
+        case SQLITE_INTEGER:
+            return .integer(sqlite3_column_int64(statement, index))
+        case SQLITE_FLOAT:
+            return .double(sqlite3_column_double(statement, index))
+        case SQLITE_TEXT:
+            guard let text = sqlite3_column_text(statement, index) else { return .text("") }
+            let count = Int(sqlite3_column_bytes(statement, index))
+            return .text(String(decoding: UnsafeBufferPointer(start: text, count: count), as: UTF8.self))
+        case SQLITE_BLOB:
+            let count = Int(sqlite3_column_bytes(statement, index))
+            guard count > 0, let bytes = sqlite3_column_blob(statement, index) else { return .blob([]) }
+            return .blob(Array(UnsafeRawBufferPointer(start: bytes, count: count)))
+        default:
+            return .null
+        }
+    }
+
+    private static func startsWithInsert(_ sql: String) -> Bool {
+        let head = sql.drop(while: { $0.isWhitespace }).prefix(7).uppercased()
+        return head.hasPrefix("INSERT") || head.hasPrefix("REPLACE")
+    }
+}

@@ -1,0 +1,32 @@
+# Joinery — the two commands of the README, and their helpers.
+#
+#   make test      install what is missing, start PostgreSQL + MariaDB on 127.0.0.1, run every test
+#   make services  only start the servers (prints the export lines to use them)
+#   make stop      stop the servers started by `make services`
+#
+# To test against servers of your own, set JOINERY_POSTGRES_URL and JOINERY_MARIADB_URL:
+# nothing is installed or started for an engine whose URL is given.
+
+SWIFT ?= swift
+SWIFT_BUILD_FLAGS ?= --disable-experimental-prebuilts
+
+.PHONY: test services stop deps build
+
+deps:
+	@scripts/install-deps.sh
+
+build: deps
+	$(SWIFT) build $(SWIFT_BUILD_FLAGS)
+
+# One shell: the exports of services.sh must reach `swift test`.
+test:
+	@set -e; eval "$$(scripts/services.sh)"; \
+	$(SWIFT) build --build-tests $(SWIFT_BUILD_FLAGS); \
+	scripts/check-product-links.sh $(SWIFT_BUILD_FLAGS); \
+	$(SWIFT) test --skip-build $(SWIFT_BUILD_FLAGS)
+
+services:
+	@scripts/services.sh
+
+stop:
+	@scripts/services-stop.sh

@@ -1,0 +1,46 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// Each engine is its own library product: an app that links JoinerySQLite links
+// neither libpq nor libmariadb.
+let package = Package(
+    name: "Joinery",
+    products: [
+        .library(name: "Joinery", targets: ["Joinery"]),
+        .library(name: "JoinerySQLite", type: .static, targets: ["JoinerySQLite"]),
+        .library(name: "JoineryPostgreSQL", type: .static, targets: ["JoineryPostgreSQL"]),
+        .library(name: "JoineryMariaDB", type: .static, targets: ["JoineryMariaDB"]),
+    ],
+    targets: [
+        // The core: pure Swift, no C dependency.
+        .target(name: "Joinery", path: "Sources/Joinery"),
+
+        .systemLibrary(
+            name: "CSQLite", path: "Dialects/SQLite/CSQLite",
+            pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
+        .target(
+            name: "JoinerySQLite", dependencies: ["Joinery", "CSQLite"],
+            path: "Dialects/SQLite/JoinerySQLite"),
+
+        .systemLibrary(
+            name: "CLibPQ", path: "Dialects/PostgreSQL/CLibPQ",
+            pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
+        .target(
+            name: "JoineryPostgreSQL", dependencies: ["Joinery", "CLibPQ"],
+            path: "Dialects/PostgreSQL/JoineryPostgreSQL"),
+
+        .systemLibrary(
+            name: "CMariaDB", path: "Dialects/MariaDB/CMariaDB",
+            pkgConfig: "libmariadb", providers: [.apt(["libmariadb-dev"])]),
+        .target(
+            name: "JoineryMariaDB", dependencies: ["Joinery", "CMariaDB"],
+            path: "Dialects/MariaDB/JoineryMariaDB"),
+
+        .testTarget(name: "JoineryTests", dependencies: ["Joinery"], path: "Tests/JoineryTests"),
+        .testTarget(
+            name: "DriverTests",
+            dependencies: ["Joinery", "JoinerySQLite", "JoineryPostgreSQL", "JoineryMariaDB"],
+            path: "Tests/DriverTests"),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,58 @@
+/// One open connection to a database engine. SQLite, PostgreSQL and MariaDB drivers implement it,
+/// and so can a plugin.
+///
+/// Values are always bound: `?` placeholders in the SQL the core writes, or the engine's own
+/// (`$1` on PostgreSQL) — a driver runs the SQL it is given as it is. Every error a driver throws
+/// is a ``JoineryError`` whose ``JoineryError/kind`` reads the same on all engines.
+///
+/// A connection may be handed between threads, but runs one statement at a time: drivers
+/// serialise their calls into the C client.
+public protocol DatabaseConnection: AnyObject, Sendable {
+    /// The engine and its version, read when the connection opened.
+    var engine: EngineInfo { get }
+
+    /// Runs a statement that returns no rows.
+    ///
+    /// ```swift
+    /// try connection.execute("UPDATE profiles SET user_id = ? WHERE id = ?", [.integer(2), .integer(1)])
+    /// ```
+    @discardableResult
+    func execute(_ sql: String, _ bindings: [SQLValue]) throws -> ExecutionResult
+
+    /// Runs a statement and calls `body` with each row, in order, as the engine produces it.
+    /// A row may be kept; the driver reuses its storage only when it is not.
+    func forEachRow(_ sql: String, _ bindings: [SQLValue], _ body: (Row) throws -> Void) throws
+
+    /// Nesting state for ``transaction(_:)``. Drivers create one and return it.
+    var transactionState: TransactionState { get }
+
+    /// The statement that opens a transaction. Defaults to `BEGIN`; SQLite uses `BEGIN IMMEDIATE`
+    /// so that a writer takes its lock up front instead of failing to upgrade later.
+    var beginTransactionSQL: String { get }
+
+    /// Closes the connection. Later calls throw ``JoineryError/Kind/connectionFailed``.
+    /// Dropping the last reference also closes it.
+    func close()
+}
+
+extension DatabaseConnection {
+    public var beginTransactionSQL: String { "BEGIN" }
+
+    /// Runs a statement that returns no rows, without bindings.
+    @discardableResult
+    public func execute(_ sql: String) throws -> ExecutionResult {
+        try execute(sql, [])
+    }
+
+    /// Runs a query and collects its rows.
+    ///
+    /// ```swift
+    /// let rows = try connection.query("SELECT id, name FROM users WHERE id IN (?, ?)", [1, 2])
+    /// let name: String = try rows[0].decode(at: 1)
+    /// ```
+    public func query(_ sql: String, _ bindings: [SQLValue] = []) throws -> [Row] {
+        var rows: [Row] = []
+        try forEachRow(sql, bindings) { rows.append($0) }
+        return rows
+    }
+}

@@ -1,0 +1,106 @@
+/// The one error type Joinery throws. Its ``kind`` reads the same on every engine; the engine's own
+/// code and message are kept beside it.
+///
+/// ```swift
+/// do { try db.execute("INSERT INTO users (email) VALUES (?)", ["a@b.c"]) }
+/// catch let error as JoineryError where error.kind == .uniqueViolation {
+///     print(error.constraint ?? "?")   // "users_email_key" on PostgreSQL, "users.email" on SQLite
+/// }
+/// ```
+public struct JoineryError: Error, Sendable, Equatable {
+    /// What went wrong, the same word on SQLite, PostgreSQL and MariaDB.
+    public enum Kind: String, Sendable, Codable, CaseIterable {
+        // Constraint violations.
+        case foreignKeyViolation
+        case uniqueViolation
+        case notNullViolation
+        case checkViolation
+        // Reaching the server.
+        case invalidURL
+        case connectionFailed
+        case authenticationFailed
+        case timeout
+        // Statements.
+        case syntax
+        /// A table, column or other object the statement names does not exist.
+        case undefinedObject
+        /// The number of `?` placeholders and bound values differ.
+        case parameterCount
+        /// A deadlock or serialization failure: the transaction may succeed if retried.
+        case transactionConflict
+        /// The dialect cannot express a feature; nothing was sent to the engine.
+        case unsupported
+        /// The program asked for something that cannot be meant: an unknown association, an
+        /// ambiguous relation, a `references` column without a unique constraint.
+        case misuse
+        /// A value the engine returned cannot be read as the requested Swift type.
+        case decoding
+        /// Any other error the engine reported.
+        case engine
+    }
+
+    public var kind: Kind
+    /// Joinery's own sentence: what failed and, where it can tell, what to do.
+    public var message: String
+    /// The engine that reported the error, for people (`"PostgreSQL"`).
+    public var engine: String?
+    /// The engine's own code: SQLite's extended result code, PostgreSQL's SQLSTATE, MariaDB's errno.
+    public var engineCode: String?
+    /// The engine's own message, unchanged.
+    public var engineMessage: String?
+    /// The constraint or index named by the engine (`fk_profiles_user`, `users_email_key`).
+    public var constraint: String?
+    public var table: String?
+    public var column: String?
+    /// For misuse: the Swift model and field concerned.
+    public var model: String?
+    public var field: String?
+    /// The statement that failed, if any.
+    public var sql: String?
+
+    public init(
+        _ kind: Kind, _ message: String,
+        engine: String? = nil, engineCode: String? = nil, engineMessage: String? = nil,
+        constraint: String? = nil, table: String? = nil, column: String? = nil,
+        model: String? = nil, field: String? = nil, sql: String? = nil
+    ) {
+        self.kind = kind
+        self.message = message
+        self.engine = engine
+        self.engineCode = engineCode
+        self.engineMessage = engineMessage
+        self.constraint = constraint
+        self.table = table
+        self.column = column
+        self.model = model
+        self.field = field
+        self.sql = sql
+    }
+
+    /// True for the four constraint kinds.
+    public var isConstraintViolation: Bool {
+        switch kind {
+        case .foreignKeyViolation, .uniqueViolation, .notNullViolation, .checkViolation: return true
+        default: return false
+        }
+    }
+}
+
+extension JoineryError: CustomStringConvertible {
+    public var description: String {
+        var text = "\(kind): \(message)"
+        var details: [String] = []
+        if let model { details.append("model \(model)") }
+        if let field { details.append("field \(field)") }
+        if let constraint { details.append("constraint \(constraint)") }
+        if let table { details.append("table \(table)") }
+        if let column { details.append("column \(column)") }
+        if let engine {
+            details.append([engine, engineCode].compactMap { $0 }.joined(separator: " "))
+        }
+        if !details.isEmpty { text += " (" + details.joined(separator: ", ") + ")" }
+        if let engineMessage, engineMessage != message { text += " — \(engineMessage)" }
+        if let sql { text += "\n  SQL: \(sql)" }
+        return text
+    }
+}

@@ -1,0 +1,81 @@
+/// The column names of one result, shared by all its rows.
+public final class RowColumns: Sendable {
+    public let names: [String]
+    private let positions: [String: Int]
+
+    public init(_ names: [String]) {
+        self.names = names
+        var positions: [String: Int] = [:]
+        // The first column of a name wins, as in SQL's own name resolution of a result.
+        for (index, name) in names.enumerated() where positions[name] == nil { positions[name] = index }
+        self.positions = positions
+    }
+
+    public var count: Int { names.count }
+
+    /// The position of the first column called `name`.
+    public func position(of name: String) -> Int? { positions[name] }
+}
+
+/// One result row: its values by position, and the result's column names.
+///
+/// Generated model code reads by position (`row[3]`); lookup by name is for people.
+public struct Row: Sendable {
+    public let columns: RowColumns
+    public var values: [SQLValue]
+
+    public init(columns: RowColumns, values: [SQLValue]) {
+        self.columns = columns
+        self.values = values
+    }
+
+    public var count: Int { values.count }
+
+    public subscript(position: Int) -> SQLValue { values[position] }
+
+    /// The value of the first column called `name`, or `nil` when there is none.
+    public subscript(name: String) -> SQLValue? {
+        columns.position(of: name).map { values[$0] }
+    }
+
+    /// Reads the value at `position` as `T`; throws ``JoineryError/Kind/decoding`` naming the column.
+    public func decode<T: SQLValueConvertible>(_ type: T.Type = T.self, at position: Int) throws -> T {
+        guard values.indices.contains(position) else {
+            throw JoineryError(.decoding, "row has \(values.count) columns, no column at position \(position)")
+        }
+        do {
+            return try T(sqlValue: values[position])
+        } catch var error as JoineryError {
+            error.column = columns.names[position]
+            throw error
+        }
+    }
+
+    /// Reads the first column called `name` as `T`.
+    public func decode<T: SQLValueConvertible>(_ type: T.Type = T.self, named name: String) throws -> T {
+        guard let position = columns.position(of: name) else {
+            throw JoineryError(.decoding, "no column named \(name) (columns: \(columns.names.joined(separator: ", ")))")
+        }
+        return try decode(type, at: position)
+    }
+}
+
+extension Row: CustomStringConvertible {
+    public var description: String {
+        "[" + zip(columns.names, values).map { "\($0): \($1)" }.joined(separator: ", ") + "]"
+    }
+}
+
+/// What a statement that returns no rows reports.
+public struct ExecutionResult: Sendable, Equatable {
+    /// Rows inserted, updated or deleted.
+    public var rowsAffected: Int
+    /// The key the engine generated for the last inserted row (SQLite's rowid, MariaDB's
+    /// `LAST_INSERT_ID()`); `nil` on engines without one (PostgreSQL: use `RETURNING`).
+    public var lastInsertID: Int64?
+
+    public init(rowsAffected: Int, lastInsertID: Int64? = nil) {
+        self.rowsAffected = rowsAffected
+        self.lastInsertID = lastInsertID
+    }
+}

@@ -1,0 +1,162 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+
+/// A Swift type that can be bound as a ``SQLValue`` and read back from one.
+///
+/// Reading is lenient about spelling, strict about meaning: a `Bool` reads `.bool(true)`
+/// (PostgreSQL), `.integer(1)` (SQLite, MariaDB `TINYINT(1)`) and the text `"t"`, but an integer
+/// that does not fit the Swift type is a ``JoineryError/Kind/decoding`` error, never a wrap-around.
+public protocol SQLValueConvertible {
+    /// The value to bind.
+    var sqlValue: SQLValue { get }
+    /// Reads a value an engine returned. Throws ``JoineryError/Kind/decoding`` when it cannot.
+    init(sqlValue: SQLValue) throws
+}
+
+extension JoineryError {
+    package static func cannotDecode(_ value: SQLValue, as type: Any.Type) -> JoineryError {
+        JoineryError(.decoding, "cannot read \(value) as \(type)")
+    }
+}
+
+extension Int64: SQLValueConvertible {
+    public var sqlValue: SQLValue { .integer(self) }
+    public init(sqlValue: SQLValue) throws {
+        switch sqlValue {
+        case .integer(let value): self = value
+        case .bool(let value): self = value ? 1 : 0
+        case .double(let value):
+            guard let exact = Int64(exactly: value) else { throw JoineryError.cannotDecode(sqlValue, as: Int64.self) }
+            self = exact
+        case .text(let text):
+            guard let parsed = Int64(text) else { throw JoineryError.cannotDecode(sqlValue, as: Int64.self) }
+            self = parsed
+        default: throw JoineryError.cannotDecode(sqlValue, as: Int64.self)
+        }
+    }
+}
+
+extension SQLValueConvertible where Self: FixedWidthInteger {
+    public var sqlValue: SQLValue {
+        // UInt64 values above Int64.max have no integer column on any engine: keep them exact as text.
+        if let value = Int64(exactly: self) { return .integer(value) }
+        return .text(String(self))
+    }
+    public init(sqlValue: SQLValue) throws {
+        if case .text(let text) = sqlValue, let parsed = Self(text) {
+            self = parsed
+            return
+        }
+        guard let exact = Self(exactly: try Int64(sqlValue: sqlValue)) else {
+            throw JoineryError.cannotDecode(sqlValue, as: Self.self)
+        }
+        self = exact
+    }
+}
+
+extension Int: SQLValueConvertible {}
+extension Int32: SQLValueConvertible {}
+extension Int16: SQLValueConvertible {}
+extension Int8: SQLValueConvertible {}
+extension UInt: SQLValueConvertible {}
+extension UInt64: SQLValueConvertible {}
+extension UInt32: SQLValueConvertible {}
+extension UInt16: SQLValueConvertible {}
+extension UInt8: SQLValueConvertible {}
+
+extension Double: SQLValueConvertible {
+    public var sqlValue: SQLValue { .double(self) }
+    public init(sqlValue: SQLValue) throws {
+        switch sqlValue {
+        case .double(let value): self = value
+        case .integer(let value): self = Double(value)
+        case .text(let text):
+            guard let parsed = Double(text) else { throw JoineryError.cannotDecode(sqlValue, as: Double.self) }
+            self = parsed
+        default: throw JoineryError.cannotDecode(sqlValue, as: Double.self)
+        }
+    }
+}
+
+extension Float: SQLValueConvertible {
+    public var sqlValue: SQLValue { .double(Double(self)) }
+    public init(sqlValue: SQLValue) throws { self = Float(try Double(sqlValue: sqlValue)) }
+}
+
+extension String: SQLValueConvertible {
+    public var sqlValue: SQLValue { .text(self) }
+    public init(sqlValue: SQLValue) throws {
+        switch sqlValue {
+        case .text(let text): self = text
+        case .integer(let value): self = String(value)
+        case .double(let value): self = String(value)
+        case .blob(let bytes):
+            // MariaDB reports some text results (e.g. from functions) with a binary charset.
+            self = String(decoding: bytes, as: UTF8.self)
+        default: throw JoineryError.cannotDecode(sqlValue, as: String.self)
+        }
+    }
+}
+
+extension Bool: SQLValueConvertible {
+    public var sqlValue: SQLValue { .bool(self) }
+    public init(sqlValue: SQLValue) throws {
+        switch sqlValue {
+        case .bool(let value): self = value
+        case .integer(let value): self = value != 0
+        case .text(let text):
+            switch text.lowercased() {
+            case "t", "true", "1", "y", "yes", "on": self = true
+            case "f", "false", "0", "n", "no", "off": self = false
+            default: throw JoineryError.cannotDecode(sqlValue, as: Bool.self)
+            }
+        default: throw JoineryError.cannotDecode(sqlValue, as: Bool.self)
+        }
+    }
+}
+
+extension Date: SQLValueConvertible {
+    public var sqlValue: SQLValue { .timestamp(self) }
+    public init(sqlValue: SQLValue) throws {
+        switch sqlValue {
+        case .timestamp(let date): self = date
+        case .text(let text):
+            guard let timestamp = SQLTimestamp(parsing: text) else {
+                throw JoineryError.cannotDecode(sqlValue, as: Date.self)
+            }
+            self = timestamp.date
+        default: throw JoineryError.cannotDecode(sqlValue, as: Date.self)
+        }
+    }
+}
+
+extension Array: SQLValueConvertible where Element == UInt8 {
+    public var sqlValue: SQLValue { .blob(self) }
+    public init(sqlValue: SQLValue) throws {
+        switch sqlValue {
+        case .blob(let bytes): self = bytes
+        case .text(let text): self = Array(text.utf8)
+        default: throw JoineryError.cannotDecode(sqlValue, as: [UInt8].self)
+        }
+    }
+}
+
+extension Data: SQLValueConvertible {
+    public var sqlValue: SQLValue { .blob(Array(self)) }
+    public init(sqlValue: SQLValue) throws { self = Data(try [UInt8](sqlValue: sqlValue)) }
+}
+
+extension Optional: SQLValueConvertible where Wrapped: SQLValueConvertible {
+    public var sqlValue: SQLValue { self?.sqlValue ?? .null }
+    public init(sqlValue: SQLValue) throws {
+        self = sqlValue.isNull ? nil : try Wrapped(sqlValue: sqlValue)
+    }
+}
+
+extension SQLValue: SQLValueConvertible {
+    public var sqlValue: SQLValue { self }
+    public init(sqlValue: SQLValue) { self = sqlValue }
+}

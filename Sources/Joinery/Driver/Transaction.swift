@@ -1,0 +1,61 @@
+import Synchronization
+
+/// How deep a connection is inside ``DatabaseConnection/transaction(_:)``: 0 outside, 1 in a
+/// transaction, 2 and more in savepoints.
+public final class TransactionState: Sendable {
+    private let depth = Mutex(0)
+
+    public init() {}
+
+    public var currentDepth: Int { depth.withLock { $0 } }
+
+    fileprivate func enter() -> Int {
+        depth.withLock { value in
+            defer { value += 1 }
+            return value
+        }
+    }
+
+    fileprivate func leave() {
+        depth.withLock { $0 -= 1 }
+    }
+}
+
+extension DatabaseConnection {
+    /// Runs `body` atomically: in a transaction, or in a savepoint when a transaction is already
+    /// open. When `body` throws, its work is rolled back and the error rethrown; the outer
+    /// transaction keeps everything done before the savepoint.
+    ///
+    /// ```sql
+    /// BEGIN                                  -- BEGIN IMMEDIATE on SQLite
+    ///   SAVEPOINT joinery_1                  -- a nested transaction { … }
+    ///   ROLLBACK TO SAVEPOINT joinery_1; RELEASE SAVEPOINT joinery_1   -- if it threw
+    /// COMMIT
+    /// ```
+    @discardableResult
+    public func transaction<T>(_ body: () throws -> T) throws -> T {
+        let depth = transactionState.enter()
+        defer { transactionState.leave() }
+        let savepoint = "joinery_\(depth)"
+        try execute(depth == 0 ? beginTransactionSQL : "SAVEPOINT \(savepoint)", [])
+        let result: T
+        do {
+            result = try body()
+        } catch {
+            // The body's error is what the caller needs; a failing rollback (say, the connection
+            // dropped) must not hide it. The engine rolls back a dropped connection's work anyway.
+            if depth == 0 {
+                _ = try? execute("ROLLBACK", [])
+            } else {
+                _ = try? execute("ROLLBACK TO SAVEPOINT \(savepoint)", [])
+                _ = try? execute("RELEASE SAVEPOINT \(savepoint)", [])
+            }
+            throw error
+        }
+        try execute(depth == 0 ? "COMMIT" : "RELEASE SAVEPOINT \(savepoint)", [])
+        return result
+    }
+
+    /// Whether a transaction is open through ``transaction(_:)``.
+    public var isInTransaction: Bool { transactionState.currentDepth > 0 }
+}
