@@ -1,4 +1,5 @@
 // swift-tools-version:6.0
+import CompilerPluginSupport
 import PackageDescription
 
 // Each engine is its own library product: an app that links JoinerySQLite links
@@ -11,9 +12,22 @@ let package = Package(
         .library(name: "JoineryPostgreSQL", type: .static, targets: ["JoineryPostgreSQL"]),
         .library(name: "JoineryMariaDB", type: .static, targets: ["JoineryMariaDB"]),
     ],
+    dependencies: [
+        .package(url: "https://github.com/swiftlang/swift-syntax.git", from: "603.0.0"),
+    ],
     targets: [
         // The core: pure Swift, no C dependency.
-        .target(name: "Joinery", path: "Sources/Joinery"),
+        .target(name: "Joinery", dependencies: ["JoineryMacros"], path: "Sources/Joinery"),
+        // @Model, @BelongsTo, @Column, @Transient: compile-time plugins (swift-syntax).
+        .macro(
+            name: "JoineryMacros",
+            dependencies: [
+                .product(name: "SwiftSyntax", package: "swift-syntax"),
+                .product(name: "SwiftSyntaxMacros", package: "swift-syntax"),
+                .product(name: "SwiftCompilerPlugin", package: "swift-syntax"),
+                .product(name: "SwiftDiagnostics", package: "swift-syntax"),
+            ],
+            path: "Sources/JoineryMacros"),
 
         .systemLibrary(
             name: "CSQLite", path: "Dialects/SQLite/CSQLite",
@@ -37,6 +51,13 @@ let package = Package(
             path: "Dialects/MariaDB/JoineryMariaDB"),
 
         .testTarget(name: "JoineryTests", dependencies: ["Joinery"], path: "Tests/JoineryTests"),
+        .testTarget(
+            name: "JoineryMacrosTests",
+            dependencies: [
+                "JoineryMacros",
+                .product(name: "SwiftSyntaxMacrosGenericTestSupport", package: "swift-syntax"),
+            ],
+            path: "Tests/JoineryMacrosTests"),
         .testTarget(
             name: "DriverTests",
             dependencies: ["Joinery", "JoinerySQLite", "JoineryPostgreSQL", "JoineryMariaDB"],

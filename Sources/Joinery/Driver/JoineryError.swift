@@ -55,6 +55,8 @@ public struct JoineryError: Error, Sendable, Equatable {
     /// For misuse: the Swift model and field concerned.
     public var model: String?
     public var field: String?
+    /// For misuse of an association: the relation concerned, as `Model.property` (`Profile.user`).
+    public var relation: String?
     /// The statement that failed, if any.
     public var sql: String?
 
@@ -62,7 +64,7 @@ public struct JoineryError: Error, Sendable, Equatable {
         _ kind: Kind, _ message: String,
         engine: String? = nil, engineCode: String? = nil, engineMessage: String? = nil,
         constraint: String? = nil, table: String? = nil, column: String? = nil,
-        model: String? = nil, field: String? = nil, sql: String? = nil
+        model: String? = nil, field: String? = nil, relation: String? = nil, sql: String? = nil
     ) {
         self.kind = kind
         self.message = message
@@ -74,7 +76,13 @@ public struct JoineryError: Error, Sendable, Equatable {
         self.column = column
         self.model = model
         self.field = field
+        self.relation = relation
         self.sql = sql
+    }
+
+    /// A ``Kind/misuse`` error: the program asked for something that cannot be meant.
+    public static func misuse(_ message: String, model: String? = nil, field: String? = nil, relation: String? = nil) -> JoineryError {
+        JoineryError(.misuse, message, model: model, field: field, relation: relation)
     }
 
     /// True for the four constraint kinds.
@@ -92,6 +100,7 @@ extension JoineryError: CustomStringConvertible {
         var details: [String] = []
         if let model { details.append("model \(model)") }
         if let field { details.append("field \(field)") }
+        if let relation { details.append("relation \(relation)") }
         if let constraint { details.append("constraint \(constraint)") }
         if let table { details.append("table \(table)") }
         if let column { details.append("column \(column)") }

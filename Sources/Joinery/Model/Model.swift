@@ -1,0 +1,71 @@
+/// A Swift type stored as one table row. `@Model` writes the conformance; hand-written
+/// conformances work the same way.
+///
+/// Decoding is by column position, in the order of ``ModelDeclaration/fields``: generated code
+/// reads `row[offset + 0]`, `row[offset + 1]`, … with no dictionary lookups and no reflection.
+/// The `offset` lets one joined row hold several models side by side
+/// (`profiles.*` then `User__*`).
+public protocol Model: Sendable {
+    /// The fields, belongs-to associations and indexes, as declared.
+    static var modelDeclaration: ModelDeclaration { get }
+
+    /// Decodes the model's columns from `row`, starting at position `offset`. Associations are
+    /// `nil`; preloading and joining fill them afterwards.
+    init(row: Row, startingAt offset: Int) throws
+
+    /// The values of the model's columns, in declaration order.
+    var columnValues: [SQLValue] { get }
+
+    /// The association a key path names (`\Profile.user` → `"user"`), or `nil`.
+    static func associationName(for keyPath: PartialKeyPath<Self>) -> String?
+}
+
+extension Model {
+    public static func associationName(for keyPath: PartialKeyPath<Self>) -> String? { nil }
+
+    /// The model's table name (`profiles`).
+    public static var tableName: String { modelDeclaration.tableName }
+}
+
+extension Schema {
+    /// The schema of these model types.
+    ///
+    /// ```swift
+    /// let schema = try Schema(models: User.self, Company.self, Profile.self)
+    /// ```
+    public init(models: any Model.Type...) throws {
+        try self.init(models.map { $0.modelDeclaration })
+    }
+
+    public init(models: [any Model.Type]) throws {
+        try self.init(models.map { $0.modelDeclaration })
+    }
+}
+
+extension BelongsToDeclaration {
+    /// The declaration `@BelongsTo` generates. Requiring `Target: Model` makes a `@BelongsTo`
+    /// on a type that is not a model a compile-time error.
+    ///
+    /// `foreignKey` and `references` take field names; several, for a composite key, are
+    /// separated by commas (`"tenantID,userID"`), as in GORM's tags.
+    public init<Target: Model>(
+        _ name: String, _ target: Target.Type, foreignKey: String? = nil, references: String? = nil,
+        onUpdate: ForeignKeyAction? = nil, onDelete: ForeignKeyAction? = nil, constraint: String? = nil,
+        createsConstraint: Bool = true
+    ) {
+        func fields(_ list: String?) -> [String]? {
+            list.map { $0.split(separator: ",").map { String($0.trimmingPrefix(" ")).trimmingSuffixSpaces() } }
+        }
+        // The type's own name, not `Target.modelDeclaration.name`: reading the target's
+        // declaration here would recurse for a self-referential model.
+        self.init(
+            name, target: String(describing: Target.self), foreignKey: fields(foreignKey), references: fields(references),
+            onUpdate: onUpdate, onDelete: onDelete, constraintName: constraint, createsConstraint: createsConstraint)
+    }
+}
+
+extension String {
+    fileprivate func trimmingSuffixSpaces() -> String {
+        String(reversed().drop(while: { $0 == " " }).reversed())
+    }
+}

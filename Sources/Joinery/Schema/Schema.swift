@@ -1,0 +1,92 @@
+/// The schema graph: every model's table, and every belongs-to relation resolved against its
+/// target. Built from declarations (macro-generated or hand-written); building it checks them,
+/// so a schema that exists is one whose relations all make sense.
+///
+/// ```swift
+/// let schema = try Schema([User.modelDeclaration, Profile.modelDeclaration])
+/// schema.table(forModel: "Profile")?.relation(named: "user")?.foreignKeyColumns   // ["user_id"]
+/// ```
+///
+/// Misuse is a ``JoineryError/Kind/misuse`` error naming the model and field: a `references`
+/// target that is neither primary key nor unique, a foreign key missing or of the wrong type, a
+/// relation to a model that is not in the schema, `onDelete: .setNull` on a non-optional key.
+public struct Schema: Sendable, Hashable, Codable {
+    /// Tables in declaration order.
+    public private(set) var tables: [TableSchema]
+
+    public init(_ declarations: [ModelDeclaration]) throws {
+        var tables: [TableSchema] = []
+        for declaration in declarations {
+            if tables.contains(where: { $0.modelName == declaration.name }) {
+                throw JoineryError.misuse("the model \(declaration.name) is declared twice", model: declaration.name)
+            }
+            let table = try SchemaResolver.table(for: declaration)
+            if let clash = tables.first(where: { $0.name == table.name }) {
+                throw JoineryError.misuse(
+                    "\(declaration.name) and \(clash.modelName) both use the table \(table.name)", model: declaration.name)
+            }
+            tables.append(table)
+        }
+        for (index, declaration) in declarations.enumerated() {
+            tables[index].belongsTo = try declaration.belongsTo.map {
+                try SchemaResolver.relation($0, owner: declaration, ownerTable: tables[index], tables: tables, declarations: declarations)
+            }
+        }
+        self.tables = tables
+    }
+
+    public func table(forModel name: String) -> TableSchema? { tables.first { $0.modelName == name } }
+
+    /// The relation `name` of `model`, or a misuse error listing the ones that exist.
+    public func relation(_ name: String, of model: String) throws -> BelongsToRelation {
+        guard let table = table(forModel: model) else {
+            throw JoineryError.misuse("\(model) is not a model of this schema", model: model)
+        }
+        guard let relation = table.relation(named: name) else {
+            let known = table.belongsTo.map(\.name)
+            throw JoineryError.misuse(
+                "\(model) has no association \(name)"
+                    + (known.isEmpty ? " (it declares none)" : " (it has: \(known.joined(separator: ", ")))"),
+                model: model, field: name)
+        }
+        return relation
+    }
+
+    /// The relations along a dotted path from `model`: `["user", "company"]` on `Profile` is
+    /// `Profile.user`, then `User.company`.
+    public func relationPath(_ path: [String], from model: String) throws -> [BelongsToRelation] {
+        var current = model
+        return try path.map { name in
+            let relation = try relation(name, of: current)
+            current = relation.targetModel
+            return relation
+        }
+    }
+
+    /// The order to create tables in, so that each foreign key's target exists first. Relations
+    /// that close a cycle (A → B → A) cannot be created inline; they come back in
+    /// `deferredConstraints`, to be added once all tables exist. Self-references are inline.
+    public var creationOrder: (tables: [TableSchema], deferredConstraints: [BelongsToRelation]) {
+        var created: Set<String> = []
+        var ordered: [TableSchema] = []
+        var deferred: [BelongsToRelation] = []
+        var remaining = tables
+        while !remaining.isEmpty {
+            if let ready = remaining.firstIndex(where: { table in
+                table.belongsTo.allSatisfy { $0.isSelfReferential || created.contains($0.targetModel) }
+            }) {
+                created.insert(remaining[ready].modelName)
+                ordered.append(remaining.remove(at: ready))
+            } else {
+                // A cycle: create the first remaining table, deferring its unmet constraints.
+                var table = remaining.removeFirst()
+                let unmet = table.belongsTo.filter { !$0.isSelfReferential && !created.contains($0.targetModel) }
+                deferred += unmet.filter { $0.constraintName != nil }
+                table.belongsTo.removeAll { relation in unmet.contains(relation) }
+                created.insert(table.modelName)
+                ordered.append(tables.first { $0.modelName == table.modelName } ?? table)
+            }
+        }
+        return (ordered, deferred)
+    }
+}

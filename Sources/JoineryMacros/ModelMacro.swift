@@ -1,0 +1,136 @@
+import SwiftDiagnostics
+import SwiftSyntax
+import SwiftSyntaxMacros
+
+/// `@Model`: writes the `Model` conformance of a struct.
+///
+/// Members (inside the struct, where the user's own type names resolve): the declaration and
+/// the key-path → association map. Extension (so the memberwise initializer survives): the
+/// conformance, decoding by column position, and encoding — written without type names, which
+/// an extension of a nested type could not resolve.
+public struct ModelMacro: MemberMacro, ExtensionMacro {
+    public static func expansion(
+        of node: AttributeSyntax, providingMembersOf declaration: some DeclGroupSyntax,
+        conformingTo protocols: [TypeSyntax], in context: some MacroExpansionContext
+    ) throws -> [DeclSyntax] {
+        guard let structDecl = declaration.as(StructDeclSyntax.self) else {
+            diagnoseNonStruct(declaration, node: node, in: context)
+            return []
+        }
+        let (properties, problems) = StoredProperty.all(in: structDecl.memberBlock.members)
+        problems.forEach(context.diagnose)
+        let access = accessModifier(of: structDecl)
+        let tableArgument = node.arguments?.as(LabeledExprListSyntax.self)?
+            .first { $0.label?.text == "table" }.map { ", table: \($0.expression.trimmedDescription)" } ?? ""
+
+        var fields: [String] = []
+        var relations: [String] = []
+        var keyPaths: [String] = []
+        for property in properties {
+            switch property.kind {
+            case .column(let arguments):
+                fields.append("Joinery.FieldDeclaration(\(literal(property.name)), \(property.type).self\(columnArguments(arguments)))")
+            case .belongsTo(let target, let arguments):
+                let extra = arguments.map { $0.isEmpty ? "" : ", " + $0.trimmedDescription } ?? ""
+                relations.append("Joinery.BelongsToDeclaration(\(literal(property.name)), \(target).self\(extra))")
+                keyPaths.append("if keyPath == \\Self.\(property.name) { return \(literal(property.name)) }")
+            case .transient:
+                break  // not a column; @Transient itself checks its default value
+            }
+        }
+        func list(_ items: [String]) -> String {
+            items.isEmpty ? "[]" : "[\n" + items.joined(separator: ",\n") + "\n]"
+        }
+        let lookups = keyPaths.map { $0 + "\n" }.joined()
+        return [
+            """
+            \(raw: access)static let modelDeclaration = Joinery.ModelDeclaration(
+                \(raw: literal(structDecl.name.text))\(raw: tableArgument),
+                fields: \(raw: list(fields)),
+                belongsTo: \(raw: list(relations))
+            )
+            """,
+            """
+            \(raw: access)static func associationName(for keyPath: PartialKeyPath<Self>) -> String? {
+                \(raw: lookups)return nil
+            }
+            """,
+        ]
+    }
+
+    public static func expansion(
+        of node: AttributeSyntax, attachedTo declaration: some DeclGroupSyntax,
+        providingExtensionsOf type: some TypeSyntaxProtocol, conformingTo protocols: [TypeSyntax],
+        in context: some MacroExpansionContext
+    ) throws -> [ExtensionDeclSyntax] {
+        // The member expansion reports what is wrong; this one only skips it.
+        guard let structDecl = declaration.as(StructDeclSyntax.self) else { return [] }
+        let properties = StoredProperty.all(in: structDecl.memberBlock.members).properties
+        let access = accessModifier(of: structDecl)
+        var decodes: [String] = []
+        var encodes: [String] = []
+        for property in properties {
+            switch property.kind {
+            case .column:
+                decodes.append("self.\(property.name) = try row.decode(at: offset + \(encodes.count))")
+                encodes.append("self.\(property.name).sqlValue")
+            case .belongsTo:
+                decodes.append("self.\(property.name) = nil")
+            case .transient:
+                break
+            }
+        }
+        let code = """
+            extension \(type.trimmedDescription): Joinery.Model {
+                \(access)init(row: Joinery.Row, startingAt offset: Int) throws {
+                    \(decodes.joined(separator: "\n"))
+                }
+
+                \(access)var columnValues: [Joinery.SQLValue] {
+                    [\(encodes.joined(separator: ", "))]
+                }
+            }
+            """
+        guard let extensionDecl = DeclSyntax(stringLiteral: code).as(ExtensionDeclSyntax.self) else { return [] }
+        return [extensionDecl]
+    }
+
+    /// `@Column("name", unique: true)` → `, column: "name", unique: true` (the generated
+    /// `FieldDeclaration` takes `@Column`'s parameters, so the compiler checks them).
+    private static func columnArguments(_ arguments: LabeledExprListSyntax?) -> String {
+        guard let arguments else { return "" }
+        return arguments.map { argument in
+            ", " + (argument.label.map { "\($0.text): " } ?? "column: ") + argument.expression.trimmedDescription
+        }.joined()
+    }
+
+    private static func literal(_ text: String) -> String { "\"\(text)\"" }
+
+    private static func accessModifier(of decl: StructDeclSyntax) -> String {
+        for modifier in decl.modifiers {
+            switch modifier.name.tokenKind {
+            case .keyword(.public), .keyword(.open): return "public "
+            case .keyword(.package): return "package "
+            default: continue
+            }
+        }
+        return ""
+    }
+
+    private static func diagnoseNonStruct(
+        _ declaration: some DeclGroupSyntax, node: AttributeSyntax, in context: some MacroExpansionContext
+    ) {
+        if let classDecl = declaration.as(ClassDeclSyntax.self) {
+            let structKeyword = TokenSyntax.keyword(
+                .struct, leadingTrivia: classDecl.classKeyword.leadingTrivia,
+                trailingTrivia: classDecl.classKeyword.trailingTrivia)
+            context.diagnose(Diagnostic(
+                node: classDecl.classKeyword, message: JoineryDiagnostic.modelOnClass,
+                fixIt: FixIt(
+                    message: JoineryFixIt(message: "make it a struct"),
+                    changes: [.replace(oldNode: Syntax(classDecl.classKeyword), newNode: Syntax(structKeyword))])))
+        } else {
+            context.diagnose(Diagnostic(node: node, message: JoineryDiagnostic.modelOnNonStruct))
+        }
+    }
+}

@@ -1,0 +1,16 @@
+import Joinery
+import Testing
+
+/// The error `body` throws, as a ``JoineryError`` (recording an issue if it throws something else
+/// or nothing).
+func joineryError(_ body: () throws -> Void, sourceLocation: SourceLocation = #_sourceLocation) -> JoineryError? {
+    do {
+        try body()
+        Issue.record("expected a JoineryError, nothing was thrown", sourceLocation: sourceLocation)
+    } catch let error as JoineryError {
+        return error
+    } catch {
+        Issue.record("expected a JoineryError, got \(error)", sourceLocation: sourceLocation)
+    }
+    return nil
+}
