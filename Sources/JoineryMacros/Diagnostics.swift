@@ -1,4 +1,5 @@
 import SwiftDiagnostics
+import SwiftSyntax
 
 /// What the macros say about misuse they can see in the source.
 enum JoineryDiagnostic: String, DiagnosticMessage {
@@ -48,4 +49,20 @@ enum JoineryDiagnostic: String, DiagnosticMessage {
 struct JoineryFixIt: FixItMessage {
     let message: String
     var fixItID: MessageID { MessageID(domain: "Joinery", id: message) }
+}
+
+extension Diagnostic {
+    /// An error at `keyword` whose fix-it swaps it for `replacement` (`class` → `struct`,
+    /// `let` → `var`), keeping the surrounding white space.
+    static func replacingKeyword(
+        _ keyword: TokenSyntax, with replacement: Keyword, _ message: JoineryDiagnostic, fixIt: String
+    ) -> Diagnostic {
+        let newKeyword = TokenSyntax.keyword(
+            replacement, leadingTrivia: keyword.leadingTrivia, trailingTrivia: keyword.trailingTrivia)
+        return Diagnostic(
+            node: keyword, message: message,
+            fixIt: FixIt(
+                message: JoineryFixIt(message: fixIt),
+                changes: [.replace(oldNode: Syntax(keyword), newNode: Syntax(newKeyword))]))
+    }
 }

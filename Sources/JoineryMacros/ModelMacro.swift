@@ -121,14 +121,8 @@ public struct ModelMacro: MemberMacro, ExtensionMacro {
         _ declaration: some DeclGroupSyntax, node: AttributeSyntax, in context: some MacroExpansionContext
     ) {
         if let classDecl = declaration.as(ClassDeclSyntax.self) {
-            let structKeyword = TokenSyntax.keyword(
-                .struct, leadingTrivia: classDecl.classKeyword.leadingTrivia,
-                trailingTrivia: classDecl.classKeyword.trailingTrivia)
-            context.diagnose(Diagnostic(
-                node: classDecl.classKeyword, message: JoineryDiagnostic.modelOnClass,
-                fixIt: FixIt(
-                    message: JoineryFixIt(message: "make it a struct"),
-                    changes: [.replace(oldNode: Syntax(classDecl.classKeyword), newNode: Syntax(structKeyword))])))
+            context.diagnose(.replacingKeyword(
+                classDecl.classKeyword, with: .struct, JoineryDiagnostic.modelOnClass, fixIt: "make it a struct"))
         } else {
             context.diagnose(Diagnostic(node: node, message: JoineryDiagnostic.modelOnNonStruct))
         }

@@ -65,14 +65,8 @@ public struct BelongsToMacro: AccessorMacro, PeerMacro {
             return nil
         }
         if variable.bindingSpecifier.tokenKind != .keyword(.var) {
-            let varKeyword = TokenSyntax.keyword(
-                .var, leadingTrivia: variable.bindingSpecifier.leadingTrivia,
-                trailingTrivia: variable.bindingSpecifier.trailingTrivia)
-            context.diagnose(Diagnostic(
-                node: variable.bindingSpecifier, message: JoineryDiagnostic.belongsToLet,
-                fixIt: FixIt(
-                    message: JoineryFixIt(message: "make it 'var'"),
-                    changes: [.replace(oldNode: Syntax(variable.bindingSpecifier), newNode: Syntax(varKeyword))])))
+            context.diagnose(.replacingKeyword(
+                variable.bindingSpecifier, with: .var, JoineryDiagnostic.belongsToLet, fixIt: "make it 'var'"))
             return nil
         }
         guard let type = binding.typeAnnotation?.type else {

@@ -145,3 +145,17 @@ enum Chain {
         @Transient var note: String = "not a column"
     }
 }
+
+/// Every `@Column` option of docs/associations.md on one model.
+enum ColumnOptions {
+    @Model struct Account {
+@Column(unique: true) var email: String            // CONSTRAINT "uni_users_email" UNIQUE ("email")
+@Column(index: .unique) var refer: String          // CREATE UNIQUE INDEX "idx_users_refer" …
+@Column(index: .plain) var name: String            // CREATE INDEX "idx_users_name" …
+@Column("user_refer_key") var userRefer: String    // the column's name
+@Column(primaryKey: true) var code: String         // a primary key not named id
+@Column(maxLength: 64) var slug: String            // VARCHAR(64)
+@Column(default: .integer(0)) var visits: Int      // DEFAULT 0
+@Column(role: .deletedAt) var removedAt: Date?     // soft delete under another name
+    }
+}
