@@ -1,5 +1,8 @@
 /// The rules that turn declarations into tables and relations (GORM's conventions, made strict).
 enum SchemaResolver {
+    /// The field that is the primary key by convention (GORM's `ID`).
+    static let conventionalPrimaryKeyField = "id"
+
     // MARK: Tables
 
     static func table(for declaration: ModelDeclaration) throws -> TableSchema {
@@ -22,7 +25,7 @@ enum SchemaResolver {
 
         // Primary key: fields marked so, else the field named `id` (GORM's `ID`).
         var keyFields = declaration.fields.filter { $0.isPrimaryKey == true }
-        if keyFields.isEmpty, let id = declaration.fields.first(where: { $0.name == "id" && $0.isPrimaryKey != false }) {
+        if keyFields.isEmpty, let id = declaration.fields.first(where: { $0.name == conventionalPrimaryKeyField && $0.isPrimaryKey != false }) {
             keyFields = [id]
         }
         let primaryKey = keyFields.map(\.columnName)
@@ -222,7 +225,8 @@ enum SchemaResolver {
                 "\(target.name)'s key has \(referenced.count) fields; name the foreign-key fields with foreignKey:",
                 owner.name, declaration.name)
         }
-        let suffix = referenced[0].name == "id" ? "ID" : Naming.capitalizedFirst(referenced[0].name)
+        // `id` becomes `ID` (userID, as Swift spells it); any other key is capitalised (companyCode).
+        let suffix = referenced[0].name == conventionalPrimaryKeyField ? "ID" : Naming.capitalizedFirst(referenced[0].name)
         var candidates: [String] = []
         for prefix in [declaration.name, target.name] {
             for name in [prefix + suffix, prefix + "ID"] where !candidates.contains(name) { candidates.append(name) }
