@@ -12,8 +12,6 @@ struct StoredProperty {
     let name: String
     let type: String
     let kind: Kind
-    let isLet: Bool
-    let hasInitializer: Bool
 
     /// The stored properties of `members`, in order, with what is wrong with them.
     static func all(in members: MemberBlockItemListSyntax) -> (properties: [StoredProperty], problems: [Diagnostic]) {
@@ -34,8 +32,6 @@ struct StoredProperty {
                 continue
             }
             let type = typeSyntax.trimmedDescription
-            let isLet = variable.bindingSpecifier.tokenKind == .keyword(.let)
-            let hasInitializer = binding.initializer != nil
             let kind: Kind
             if variable.attribute(named: "Transient") != nil {
                 kind = .transient
@@ -43,13 +39,13 @@ struct StoredProperty {
                 guard case .success(let target) = BelongsToTarget.check(type: typeSyntax) else { continue }
                 kind = .belongsTo(target: target, arguments: attribute.arguments?.as(LabeledExprListSyntax.self))
             } else {
-                if isLet && hasInitializer {
+                if variable.bindingSpecifier.tokenKind == .keyword(.let), binding.initializer != nil {
                     problems.append(Diagnostic(node: variable, message: JoineryDiagnostic.letWithDefaultValue))
                     continue
                 }
                 kind = .column(arguments: variable.attribute(named: "Column")?.arguments?.as(LabeledExprListSyntax.self))
             }
-            properties.append(StoredProperty(name: name, type: type, kind: kind, isLet: isLet, hasInitializer: hasInitializer))
+            properties.append(StoredProperty(name: name, type: type, kind: kind))
         }
         return (properties, problems)
     }

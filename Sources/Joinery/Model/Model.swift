@@ -54,18 +54,13 @@ extension BelongsToDeclaration {
         createsConstraint: Bool = true
     ) {
         func fields(_ list: String?) -> [String]? {
-            list.map { $0.split(separator: ",").map { String($0.trimmingPrefix(" ")).trimmingSuffixSpaces() } }
+            // Field names hold no spaces, so dropping them trims "a, b" to ["a", "b"].
+            list.map { $0.split(separator: ",").map { String($0.filter { $0 != " " }) } }
         }
         // The type's own name, not `Target.modelDeclaration.name`: reading the target's
         // declaration here would recurse for a self-referential model.
         self.init(
             name, target: String(describing: Target.self), foreignKey: fields(foreignKey), references: fields(references),
             onUpdate: onUpdate, onDelete: onDelete, constraintName: constraint, createsConstraint: createsConstraint)
-    }
-}
-
-extension String {
-    fileprivate func trimmingSuffixSpaces() -> String {
-        String(reversed().drop(while: { $0 == " " }).reversed())
     }
 }

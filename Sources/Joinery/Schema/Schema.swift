@@ -79,12 +79,12 @@ public struct Schema: Sendable, Hashable, Codable {
                 ordered.append(remaining.remove(at: ready))
             } else {
                 // A cycle: create the first remaining table, deferring its unmet constraints.
-                var table = remaining.removeFirst()
-                let unmet = table.belongsTo.filter { !$0.isSelfReferential && !created.contains($0.targetModel) }
-                deferred += unmet.filter { $0.constraintName != nil }
-                table.belongsTo.removeAll { relation in unmet.contains(relation) }
+                let table = remaining.removeFirst()
+                deferred += table.belongsTo.filter {
+                    !$0.isSelfReferential && !created.contains($0.targetModel) && $0.constraintName != nil
+                }
                 created.insert(table.modelName)
-                ordered.append(tables.first { $0.modelName == table.modelName } ?? table)
+                ordered.append(table)
             }
         }
         return (ordered, deferred)
