@@ -50,7 +50,9 @@ let package = Package(
             name: "JoineryMariaDB", dependencies: ["Joinery", "CMariaDB"],
             path: "Dialects/MariaDB/JoineryMariaDB"),
 
-        .testTarget(name: "JoineryTests", dependencies: ["Joinery"], path: "Tests/JoineryTests"),
+        // Helpers shared by the test targets (not a product).
+        .target(name: "JoineryTestSupport", dependencies: ["Joinery"], path: "Tests/JoineryTestSupport"),
+        .testTarget(name: "JoineryTests", dependencies: ["Joinery", "JoineryTestSupport"], path: "Tests/JoineryTests"),
         .testTarget(
             name: "JoineryMacrosTests",
             dependencies: [
@@ -60,7 +62,7 @@ let package = Package(
             path: "Tests/JoineryMacrosTests"),
         .testTarget(
             name: "DriverTests",
-            dependencies: ["Joinery", "JoinerySQLite", "JoineryPostgreSQL", "JoineryMariaDB"],
+            dependencies: ["Joinery", "JoinerySQLite", "JoineryPostgreSQL", "JoineryMariaDB", "JoineryTestSupport"],
             path: "Tests/DriverTests"),
     ],
     swiftLanguageModes: [.v6]

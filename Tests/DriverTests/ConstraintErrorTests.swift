@@ -1,4 +1,5 @@
 import Joinery
+import JoineryTestSupport
 import Testing
 
 /// A unique, a foreign-key and a not-null violation map to the same ``JoineryError/Kind`` on

@@ -1,4 +1,5 @@
 import Joinery
+import JoineryTestSupport
 import Testing
 
 private struct Boom: Error {}

@@ -1,5 +1,6 @@
 import Foundation
 import Joinery
+import JoineryTestSupport
 import Testing
 
 /// Every value type goes in through a bound parameter and comes back out equal, on every engine.

@@ -112,20 +112,6 @@ func withTables(
     try body(connection, names)
 }
 
-/// The error `body` throws, as a ``JoineryError`` (recording an issue if it throws something else
-/// or nothing).
-func joineryError(_ body: () throws -> Void, sourceLocation: SourceLocation = #_sourceLocation) -> JoineryError? {
-    do {
-        try body()
-        Issue.record("expected a JoineryError, nothing was thrown", sourceLocation: sourceLocation)
-    } catch let error as JoineryError {
-        return error
-    } catch {
-        Issue.record("expected a JoineryError, got \(error)", sourceLocation: sourceLocation)
-    }
-    return nil
-}
-
 /// `SELECT COUNT(*) FROM table`.
 func rowCount(_ connection: any DatabaseConnection, _ table: String) throws -> Int {
     try connection.query("SELECT COUNT(*) FROM \(table)")[0].decode(at: 0)

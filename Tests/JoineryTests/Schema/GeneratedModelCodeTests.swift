@@ -1,5 +1,6 @@
 import Foundation
 import Joinery
+import JoineryTestSupport
 import Testing
 
 /// What `@Model` generates, exercised at run time.

@@ -1,5 +1,6 @@
 import Foundation
 import Joinery
+import JoineryTestSupport
 import Testing
 
 /// The belongs-to rules of the GORM docs, on the docs' own models (GORMDocsModels.swift), each

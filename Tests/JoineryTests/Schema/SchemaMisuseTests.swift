@@ -1,5 +1,6 @@
 import Foundation
 import Joinery
+import JoineryTestSupport
 import Testing
 
 /// Bad declarations are typed misuse errors naming the model and field — never a crash, never a

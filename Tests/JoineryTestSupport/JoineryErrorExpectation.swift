@@ -3,7 +3,7 @@ import Testing
 
 /// The error `body` throws, as a ``JoineryError`` (recording an issue if it throws something else
 /// or nothing).
-func joineryError(_ body: () throws -> Void, sourceLocation: SourceLocation = #_sourceLocation) -> JoineryError? {
+public func joineryError(_ body: () throws -> Void, sourceLocation: SourceLocation = #_sourceLocation) -> JoineryError? {
     do {
         try body()
         Issue.record("expected a JoineryError, nothing was thrown", sourceLocation: sourceLocation)
