@@ -11,9 +11,11 @@ let package = Package(
         .library(name: "JoinerySQLite", type: .static, targets: ["JoinerySQLite"]),
         .library(name: "JoineryPostgreSQL", type: .static, targets: ["JoineryPostgreSQL"]),
         .library(name: "JoineryMariaDB", type: .static, targets: ["JoineryMariaDB"]),
+        .executable(name: "joinery", targets: ["joinery"]),
     ],
     dependencies: [
         .package(url: "https://github.com/swiftlang/swift-syntax.git", from: "603.0.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
     ],
     targets: [
         // The core: pure Swift, no C dependency.
@@ -50,8 +52,21 @@ let package = Package(
             name: "JoineryMariaDB", dependencies: ["Joinery", "CMariaDB"],
             path: "Dialects/MariaDB/JoineryMariaDB"),
 
+        // The command-line tool: `joinery translate`.
+        .executableTarget(
+            name: "joinery",
+            dependencies: [
+                "Joinery", "JoinerySQLite", "JoineryPostgreSQL", "JoineryMariaDB",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Sources/joinery"),
+
         // Helpers shared by the test targets (not a product).
         .target(name: "JoineryTestSupport", dependencies: ["Joinery"], path: "Tests/JoineryTestSupport"),
+        .target(
+            name: "EngineTestSupport",
+            dependencies: ["Joinery", "JoinerySQLite", "JoineryPostgreSQL", "JoineryMariaDB", "JoineryTestSupport"],
+            path: "Tests/EngineTestSupport"),
         .testTarget(name: "JoineryTests", dependencies: ["Joinery", "JoineryTestSupport"], path: "Tests/JoineryTests"),
         .testTarget(
             name: "JoineryMacrosTests",
@@ -61,8 +76,16 @@ let package = Package(
             ],
             path: "Tests/JoineryMacrosTests"),
         .testTarget(
+            name: "DialectTests",
+            dependencies: [
+                "Joinery", "JoinerySQLite", "JoineryPostgreSQL", "JoineryMariaDB", "JoineryTestSupport", "EngineTestSupport",
+            ],
+            path: "Tests/DialectTests"),
+        .testTarget(
             name: "DriverTests",
-            dependencies: ["Joinery", "JoinerySQLite", "JoineryPostgreSQL", "JoineryMariaDB", "JoineryTestSupport"],
+            dependencies: [
+                "Joinery", "JoinerySQLite", "JoineryPostgreSQL", "JoineryMariaDB", "JoineryTestSupport", "EngineTestSupport",
+            ],
             path: "Tests/DriverTests"),
     ],
     swiftLanguageModes: [.v6]

@@ -1,4 +1,5 @@
 import Joinery
+import EngineTestSupport
 import JoineryTestSupport
 import Testing
 

@@ -1,5 +1,6 @@
 import Foundation
 import Joinery
+import EngineTestSupport
 import JoineryTestSupport
 import Testing
 

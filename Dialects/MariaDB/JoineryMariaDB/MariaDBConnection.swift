@@ -15,6 +15,7 @@ private let libraryInitialized: Bool = mysql_server_init(0, nil, nil) == 0
 public final class MariaDBConnection: DatabaseConnection, @unchecked Sendable {
     public let engine: EngineInfo
     public let transactionState = TransactionState()
+    public let dialect: any SQLDialect
 
     private let lock = NSRecursiveLock()  // guards the fields below
     private var handle: UnsafeMutablePointer<MYSQL>?
@@ -48,6 +49,7 @@ public final class MariaDBConnection: DatabaseConnection, @unchecked Sendable {
         // Old connectors prefix MariaDB's version with "5.5.5-" for MySQL clients' sake.
         let versionText = info.hasPrefix("5.5.5-") ? info.dropFirst(6) : Substring(info)
         engine = EngineInfo(name: "MariaDB", version: EngineVersion(parsing: versionText) ?? EngineVersion(10))
+        dialect = MariaDBDialect(version: engine.version)
         try execute("SET time_zone = '+00:00'")
         try execute("SET sql_mode = 'STRICT_ALL_TABLES,ERROR_FOR_DIVISION_BY_ZERO,NO_ENGINE_SUBSTITUTION'")
     }
@@ -59,6 +61,13 @@ public final class MariaDBConnection: DatabaseConnection, @unchecked Sendable {
             statementCache.releaseAll()
             if let handle { mysql_close(handle) }
             handle = nil
+        }
+    }
+
+    public func prepareOnly(_ sql: String) throws {
+        try lock.withLock {
+            let statement = try prepare(sql, try openHandle(sql))
+            mysql_stmt_close(statement)
         }
     }
 

@@ -9,6 +9,7 @@ import Joinery
 public final class PostgreSQLConnection: DatabaseConnection, @unchecked Sendable {
     public let engine: EngineInfo
     public let transactionState = TransactionState()
+    public let dialect: any SQLDialect
 
     private let lock = NSRecursiveLock()  // guards `handle`
     private var handle: OpaquePointer?
@@ -50,6 +51,7 @@ public final class PostgreSQLConnection: DatabaseConnection, @unchecked Sendable
             ? EngineVersion(number / 10_000, number % 10_000)
             : EngineVersion(number / 10_000, number / 100 % 100, number % 100)
         engine = EngineInfo(name: "PostgreSQL", version: version)
+        dialect = PostgreSQLDialect(version: version)
         // Notices ("table does not exist, skipping") would go to stderr by default.
         PQsetNoticeProcessor(connection, { _, _ in }, nil)
     }
@@ -81,6 +83,23 @@ public final class PostgreSQLConnection: DatabaseConnection, @unchecked Sendable
                     row.values[field] = PostgreSQLValues.decode(result, rowIndex, Int32(field), type: types[field])
                 }
                 try body(row)
+            }
+        }
+    }
+
+    /// PQprepare with the unnamed statement: the server parses and analyses `sql` (a utility
+    /// statement such as CREATE TABLE is only parsed) and runs nothing.
+    public func prepareOnly(_ sql: String) throws {
+        try lock.withLock {
+            guard let handle else {
+                throw JoineryError(.connectionFailed, "the PostgreSQL connection is closed", engine: "PostgreSQL", sql: sql)
+            }
+            let result = PQprepare(handle, "", sql, 0, nil)
+            defer { PQclear(result) }
+            guard let result else { throw connectionLost(handle, sql: sql) }
+            guard PQresultStatus(result) == PGRES_COMMAND_OK else {
+                if PQstatus(handle) != CONNECTION_OK { throw connectionLost(handle, sql: sql) }
+                throw PostgreSQLError.make(result, sql: sql)
             }
         }
     }

@@ -11,6 +11,7 @@ public final class SQLiteConnection: DatabaseConnection, @unchecked Sendable {
     public let engine: EngineInfo
     public let transactionState = TransactionState()
     public var beginTransactionSQL: String { "BEGIN IMMEDIATE" }
+    public let dialect: any SQLDialect
 
     // Guards every field below. Recursive, so that a `forEachRow` body may run statements on the
     // same connection (a preload does) without deadlocking.
@@ -39,6 +40,7 @@ public final class SQLiteConnection: DatabaseConnection, @unchecked Sendable {
         }
         handle = db
         engine = EngineInfo(name: "SQLite", version: EngineVersion(parsing: String(cString: sqlite3_libversion())) ?? EngineVersion(3))
+        dialect = SQLiteDialect(version: engine.version, maxBindParameters: Int(sqlite3_limit(db, SQLITE_LIMIT_VARIABLE_NUMBER, -1)))
         sqlite3_extended_result_codes(db, 1)
         sqlite3_busy_timeout(db, 5000)
         try execute("PRAGMA foreign_keys = ON")
@@ -62,6 +64,13 @@ public final class SQLiteConnection: DatabaseConnection, @unchecked Sendable {
     /// The most `?` bound values one statement may take (Debian's build: 250,000; stock: 32,766).
     public var maximumBindings: Int {
         lock.withLock { handle.map { Int(sqlite3_limit($0, SQLITE_LIMIT_VARIABLE_NUMBER, -1)) } ?? 0 }
+    }
+
+    public func prepareOnly(_ sql: String) throws {
+        try lock.withLock {
+            let db = try openHandle()
+            sqlite3_finalize(try prepare(sql, db))
+        }
     }
 
     @discardableResult

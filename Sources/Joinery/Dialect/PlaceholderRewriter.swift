@@ -1,14 +1,19 @@
 /// How a dialect spells the n-th bound value.
-public enum PlaceholderStyle: String, Sendable, Hashable, Codable {
+public enum PlaceholderStyle: Sendable, Hashable, Codable {
     /// `?` — SQLite, MariaDB, MySQL.
     case questionMark
     /// `$1`, `$2`, … — PostgreSQL.
     case dollarNumbered
+    /// A prefix and the 1-based position: `.numbered(prefix: ":")` writes `:1` (Oracle),
+    /// `.numbered(prefix: "@p")` writes `@p1` (SQL Server).
+    case numbered(prefix: String)
 
+    /// The placeholder of the `index`-th bound value (1-based).
     public func placeholder(_ index: Int) -> String {
         switch self {
         case .questionMark: return "?"
         case .dollarNumbered: return "$\(index)"
+        case .numbered(let prefix): return prefix + String(index)
         }
     }
 }
@@ -24,9 +29,11 @@ public enum PlaceholderStyle: String, Sendable, Hashable, Codable {
 /// ```
 public enum PlaceholderRewriter {
     /// The number of `?` placeholders in `sql`.
-    public static func count(in sql: String) -> Int {
+    /// `backslashEscapes`: a backslash escapes the next character in every '…' string, as in
+    /// MariaDB's and MySQL's default mode (PostgreSQL and SQLite only do so in `E'…'`).
+    public static func count(in sql: String, backslashEscapes: Bool = false) -> Int {
         var count = 0
-        scan(sql) { _ in count += 1 }
+        scan(sql, backslashEscapes: backslashEscapes) { _ in count += 1 }
         return count
     }
 
@@ -42,9 +49,10 @@ public enum PlaceholderRewriter {
     /// ``JoineryError/Kind/parameterCount`` when the fragment has a different number of
     /// placeholders than `argumentCount`.
     public static func rewrite(
-        _ sql: String, style: PlaceholderStyle, startingAt first: Int = 1, argumentCount: Int
+        _ sql: String, style: PlaceholderStyle, startingAt first: Int = 1, argumentCount: Int,
+        backslashEscapes: Bool = false
     ) throws -> String {
-        let found = count(in: sql)
+        let found = count(in: sql, backslashEscapes: backslashEscapes)
         guard found == argumentCount else {
             throw JoineryError(
                 .parameterCount,
@@ -56,7 +64,7 @@ public enum PlaceholderRewriter {
         output.reserveCapacity(sql.utf8.count + found * 2)
         var next = first
         var copiedUpTo = sql.utf8.startIndex
-        scan(sql) { index in
+        scan(sql, backslashEscapes: backslashEscapes) { index in
             output += sql[copiedUpTo..<index]
             output += style.placeholder(next)
             next += 1
@@ -67,7 +75,10 @@ public enum PlaceholderRewriter {
     }
 
     /// Calls `found` with the index of each placeholder `?`, and `numbered` with each `$n`.
-    private static func scan(_ sql: String, numbered: (Int) -> Void = { _ in }, _ found: (String.Index) -> Void) {
+    private static func scan(
+        _ sql: String, backslashEscapes: Bool = false, numbered: (Int) -> Void = { _ in },
+        _ found: (String.Index) -> Void
+    ) {
         let utf8 = sql.utf8
         var index = utf8.startIndex
         func byte(at position: String.Index) -> UInt8? { position < utf8.endIndex ? utf8[position] : nil }
@@ -96,8 +107,8 @@ public enum PlaceholderRewriter {
             case UInt8(ascii: "'"):
                 // E'…' (PostgreSQL) takes backslash escapes; so does MariaDB's default mode.
                 // (`LIKE'…'` is not E'…': the E must start a word.)
-                var escaped = false
-                if index > utf8.startIndex {
+                var escaped = backslashEscapes
+                if !escaped, index > utf8.startIndex {
                     let before = utf8.index(before: index)
                     let previous = utf8[before]
                     let wordByte = before > utf8.startIndex ? utf8[utf8.index(before: before)] : UInt8(ascii: " ")

@@ -11,6 +11,14 @@ public protocol DatabaseConnection: AnyObject, Sendable {
     /// The engine and its version, read when the connection opened.
     var engine: EngineInfo { get }
 
+    /// The dialect for this engine and version: what the SQL sent here must be written in.
+    var dialect: any SQLDialect { get }
+
+    /// Asks the engine to prepare `sql` — parse it, resolve its tables and columns — without
+    /// running it. A statement the engine cannot accept throws the same typed error it would
+    /// when run; nothing is changed.
+    func prepareOnly(_ sql: String) throws
+
     /// Runs a statement that returns no rows.
     ///
     /// ```swift

@@ -17,15 +17,35 @@ import Foundation
 /// ```
 ///
 /// A one-key object keeps `1` and `1.0` apart and keeps the text `"2024-…"` apart from a timestamp.
+/// Decoding also takes a bare JSON scalar, for documents written by hand: `"jinzhu"` is text,
+/// `42` an integer, `1.5` a double, `true` a bool. Encoding always writes the one-key form.
 extension SQLValue: Codable {
     private enum CodingKeys: String, CodingKey, CaseIterable {
         case integer, double, text, blob, bool, timestamp
     }
 
     public init(from decoder: any Decoder) throws {
-        if let single = try? decoder.singleValueContainer(), single.decodeNil() {
-            self = .null
-            return
+        if let single = try? decoder.singleValueContainer() {
+            if single.decodeNil() {
+                self = .null
+                return
+            }
+            if let value = try? single.decode(Bool.self) {
+                self = .bool(value)
+                return
+            }
+            if let value = try? single.decode(Int64.self) {
+                self = .integer(value)
+                return
+            }
+            if let value = try? single.decode(Double.self) {
+                self = .double(value)
+                return
+            }
+            if let value = try? single.decode(String.self) {
+                self = .text(value)
+                return
+            }
         }
         let container = try decoder.container(keyedBy: CodingKeys.self)
         guard container.allKeys.count == 1, let key = container.allKeys.first else {

@@ -6,7 +6,7 @@ import Foundation
 
 /// The portable type of a column. Each dialect maps it to its own spelling
 /// (`.integer` is `INTEGER` on SQLite, `BIGINT` on PostgreSQL and MariaDB).
-public enum ColumnType: Sendable, Hashable, Codable {
+public enum ColumnType: Sendable, Hashable {
     /// A 64-bit signed integer.
     case integer
     case double
@@ -32,6 +32,7 @@ public enum ColumnType: Sendable, Hashable, Codable {
 }
 
 extension ColumnType: CustomStringConvertible {
+    /// `integer`, `double`, `text`, `text(64)`, `blob`, `bool`, `timestamp`: also the JSON form.
     public var description: String {
         switch self {
         case .integer: return "integer"
@@ -41,6 +42,42 @@ extension ColumnType: CustomStringConvertible {
         case .bool: return "bool"
         case .timestamp: return "timestamp"
         }
+    }
+
+    /// Reads the ``description`` form back.
+    public init?(parsing text: String) {
+        switch text {
+        case "integer": self = .integer
+        case "double": self = .double
+        case "text": self = .text
+        case "blob": self = .blob
+        case "bool": self = .bool
+        case "timestamp": self = .timestamp
+        default:
+            guard text.hasPrefix("text("), text.hasSuffix(")"),
+                let length = Int(text.dropFirst(5).dropLast()), length > 0
+            else { return nil }
+            self = .text(maxLength: length)
+        }
+    }
+}
+
+/// JSON: the ``description`` string (`"integer"`, `"text(64)"`).
+extension ColumnType: Codable {
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        let text = try container.decode(String.self)
+        guard let type = ColumnType(parsing: text) else {
+            throw DecodingError.dataCorruptedError(
+                in: container,
+                debugDescription: "'\(text)' is not a column type (integer, double, text, text(N), blob, bool, timestamp)")
+        }
+        self = type
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(description)
     }
 }
 

@@ -1,0 +1,61 @@
+import Joinery
+
+/// MariaDB's spelling of SQL, for a given server version.
+///
+/// ```sql
+/// CREATE TABLE `users` (`id` BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY, `email` VARCHAR(191) NOT NULL,
+///   UNIQUE INDEX `idx_users_email` (`email`)) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin
+/// INSERT INTO `users` (`name`) VALUES (?) RETURNING `id`          -- 10.5 and later
+/// INSERT … ON DUPLICATE KEY UPDATE `name` = VALUES(`name`)
+/// ```
+///
+/// Tables use `utf8mb4_bin`, so that text compares (and unique keys collide) exactly as on SQLite
+/// and PostgreSQL: under MariaDB's default collation `'A' = 'a'` holds, and a uniqueness that
+/// passes elsewhere fails here. Indexes are declared inside `CREATE TABLE`, because MariaDB's
+/// DDL is not transactional: one statement creates the table whole or not at all. Unbounded
+/// `LONGTEXT` cannot be a key; give such a field a `maxLength`.
+public struct MariaDBDialect: SQLDialect {
+    public var version: EngineVersion
+    public var capabilities: DialectCapabilities
+
+    public init(version: EngineVersion = EngineVersion(10, 11)) {
+        self.version = version
+        var capabilities = DialectCapabilities()
+        capabilities.placeholders = .questionMark
+        capabilities.identifierLimit = .characters(64)
+        capabilities.maxBindParameters = 65535
+        capabilities.largeIn = .batch
+        capabilities.returning = version >= EngineVersion(10, 5)
+        capabilities.upsert = .onDuplicateKeyUpdateValues
+        capabilities.identity = .autoIncrement(keyword: "AUTO_INCREMENT")
+        capabilities.indexPlacement = .insideCreateTable
+        capabilities.createIndexIfNotExists = version >= EngineVersion(10, 1, 4)
+        capabilities.addForeignKey = true
+        capabilities.forwardForeignKeyReferences = false
+        capabilities.indexesUnboundedText = false
+        // OFFSET needs a LIMIT; this is the documented "all rows".
+        capabilities.limitSyntax = .limitOffset(offsetOnlyLimit: "18446744073709551615")
+        capabilities.defaultValuesInsert = .emptyValueList
+        capabilities.backslashEscapesInStrings = true
+        capabilities.tableOptions = "ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin"
+        self.capabilities = capabilities
+    }
+
+    public var name: String { "MariaDB \(version)" }
+
+    /// Backticks, doubled inside.
+    public func quoteIdentifier(_ identifier: String) -> String {
+        "`" + identifier.split(separator: "`", omittingEmptySubsequences: false).joined(separator: "``") + "`"
+    }
+
+    public func columnType(_ type: ColumnType) throws -> String {
+        switch type {
+        case .integer: return "BIGINT"
+        case .double: return "DOUBLE"
+        case .text(let maxLength): return maxLength.map { "VARCHAR(\($0))" } ?? "LONGTEXT"
+        case .blob: return "LONGBLOB"
+        case .bool: return "BOOLEAN"
+        case .timestamp: return "DATETIME(6)"
+        }
+    }
+}

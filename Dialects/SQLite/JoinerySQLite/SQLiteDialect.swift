@@ -1,0 +1,62 @@
+import Joinery
+
+/// SQLite's spelling of SQL, for a given library version.
+///
+/// ```sql
+/// CREATE TABLE "users" ("id" INTEGER PRIMARY KEY, "name" TEXT NOT NULL)
+/// SELECT "users"."id", "users"."name" FROM "users" WHERE "users"."id" IN (?,?) LIMIT -1 OFFSET 10
+/// INSERT INTO "users" ("name") VALUES (?) RETURNING "id"          -- 3.35 and later
+/// ```
+///
+/// A generated key is the rowid alias `INTEGER PRIMARY KEY`. Foreign keys may reference tables
+/// created later (SQLite checks them only when rows are written), so cycles need no
+/// `ALTER TABLE`, which SQLite could not do anyway.
+public struct SQLiteDialect: SQLDialect {
+    public var version: EngineVersion
+    public var capabilities: DialectCapabilities
+
+    /// `maxBindParameters`: the library's `SQLITE_LIMIT_VARIABLE_NUMBER`; a connection reads the
+    /// real one. Left out, it is the compiled-in default of the version (999 before 3.32).
+    public init(version: EngineVersion = EngineVersion(3, 40, 1), maxBindParameters: Int? = nil) {
+        self.version = version
+        var capabilities = DialectCapabilities()
+        capabilities.placeholders = .questionMark
+        capabilities.identifierLimit = nil
+        capabilities.maxBindParameters = maxBindParameters ?? (version >= EngineVersion(3, 32) ? 32766 : 999)
+        capabilities.largeIn = .batch
+        capabilities.returning = version >= EngineVersion(3, 35)
+        capabilities.upsert = version >= EngineVersion(3, 24) ? .onConflict : nil
+        capabilities.identity = .integerPrimaryKey
+        capabilities.indexPlacement = .separateStatement
+        capabilities.createIndexIfNotExists = true
+        capabilities.addForeignKey = false
+        capabilities.forwardForeignKeyReferences = true
+        capabilities.indexesUnboundedText = true
+        // SQLite has no OFFSET without LIMIT; -1 means "no limit".
+        capabilities.limitSyntax = .limitOffset(offsetOnlyLimit: "-1")
+        capabilities.defaultValuesInsert = .defaultValues
+        self.capabilities = capabilities
+    }
+
+    public var name: String { "SQLite \(version)" }
+
+    /// Type names chosen for their affinity: `INTEGER` and `REAL` store numbers, `BOOLEAN`
+    /// (numeric) stores 0 and 1, and `DATETIME` keeps the text `2024-05-06 07:08:09.123456`
+    /// as text, since it never looks like a number.
+    public func columnType(_ type: ColumnType) throws -> String {
+        switch type {
+        case .integer: return "INTEGER"
+        case .double: return "REAL"
+        case .text: return "TEXT"  // SQLite ignores a declared length.
+        case .blob: return "BLOB"
+        case .bool: return "BOOLEAN"
+        case .timestamp: return "DATETIME"
+        }
+    }
+
+    /// `TRUE` and `FALSE` are keywords only since 3.23.
+    public func literal(_ value: SQLValue) throws -> String {
+        if case .bool(let flag) = value, version < EngineVersion(3, 23) { return flag ? "1" : "0" }
+        return try standardLiteral(value)
+    }
+}

@@ -1,0 +1,118 @@
+/// How one database engine spells SQL: capabilities as values, plus a few hooks where spelling
+/// cannot be data. A dialect lowers every ``SQLStatement`` to SQL text and bound values.
+///
+/// The built-in SQLite, PostgreSQL and MariaDB dialects live in their own modules and use only
+/// this public API, as an outside plugin would. Every requirement but ``name`` and
+/// ``capabilities`` has a default, documented on the requirement; override what differs.
+///
+/// ```swift
+/// let lowered = try PostgreSQLDialect(version: EngineVersion(16)).lower(statement)
+/// lowered.sql        // SELECT "users"."id", "users"."name" FROM "users" WHERE "users"."id" = $1
+/// lowered.bindings   // [.integer(1)]
+/// ```
+///
+/// Lowering is exhaustive: a feature the dialect cannot express throws
+/// ``JoineryError/Kind/unsupported`` naming the feature and the dialect; nothing is dropped.
+public protocol SQLDialect: Sendable {
+    /// For people and error messages only (`"PostgreSQL 16.0"`); never compared in code.
+    var name: String { get }
+
+    var capabilities: DialectCapabilities { get }
+
+    /// Quotes an identifier, escaping the quote character inside it.
+    /// Default: ANSI double quotes, doubled inside (`"a""b"`).
+    func quoteIdentifier(_ identifier: String) -> String
+
+    /// The column type for a portable ``ColumnType``. Default: standard SQL — `BIGINT`,
+    /// `DOUBLE PRECISION`, `TEXT` / `VARCHAR(n)`, `BLOB`, `BOOLEAN`, `TIMESTAMP`.
+    func columnType(_ type: ColumnType) throws -> String
+
+    /// A value written into SQL text, for `DEFAULT` clauses in DDL (which cannot bind).
+    /// Default: standard literals — `NULL`, `42`, `'it''s'`, `X'0102'`, `TRUE`, and a timestamp
+    /// as the text `'2024-05-06 07:08:09.123456'`; non-finite doubles throw `unsupported`.
+    func literal(_ value: SQLValue) throws -> String
+
+    /// The membership test for one bound array, for ``LargeInStrategy/bindArray``. Default: throws
+    /// `unsupported`. PostgreSQL: `"users"."id" = ANY($1::BIGINT[])`.
+    func arrayMembership(_ operand: String, placeholder: String, elementType: ColumnType) throws -> String
+
+    /// The single bound value carrying `values` for ``arrayMembership(_:placeholder:elementType:)``.
+    /// Default: throws `unsupported`. PostgreSQL: the text array literal `{1,2,3}`.
+    func arrayParameter(_ values: [SQLValue], elementType: ColumnType) throws -> SQLValue
+
+    /// The whole lowering. Default: ``SQLWriter``, which calls the hooks above and follows
+    /// ``capabilities``; a dialect rarely needs to replace it.
+    func lower(_ statement: SQLStatement) throws -> LoweredStatement
+}
+
+extension SQLDialect {
+    public func quoteIdentifier(_ identifier: String) -> String {
+        "\"" + identifier.replacingAll("\"", with: "\"\"") + "\""
+    }
+
+    public func columnType(_ type: ColumnType) throws -> String {
+        switch type {
+        case .integer: return "BIGINT"
+        case .double: return "DOUBLE PRECISION"
+        case .text(let maxLength): return maxLength.map { "VARCHAR(\($0))" } ?? "TEXT"
+        case .blob: return "BLOB"
+        case .bool: return "BOOLEAN"
+        case .timestamp: return "TIMESTAMP"
+        }
+    }
+
+    public func literal(_ value: SQLValue) throws -> String {
+        try standardLiteral(value)
+    }
+
+    /// The standard-SQL literal of `value`, for dialects that change only some cases.
+    public func standardLiteral(_ value: SQLValue) throws -> String {
+        switch value {
+        case .null: return "NULL"
+        case .integer(let number): return String(number)
+        case .double(let number):
+            guard number.isFinite else { throw unsupported("the non-finite number \(number) as a literal") }
+            return String(number)
+        case .text(let text):
+            var escaped = text.replacingAll("'", with: "''")
+            if capabilities.backslashEscapesInStrings { escaped = escaped.replacingAll("\\", with: "\\\\") }
+            return "'" + escaped + "'"
+        case .blob(let bytes): return "X'" + bytes.hexadecimal + "'"
+        case .bool(let flag): return flag ? "TRUE" : "FALSE"
+        case .timestamp(let date): return "'" + SQLTimestamp(date).sqlText + "'"
+        }
+    }
+
+    public func arrayMembership(_ operand: String, placeholder: String, elementType: ColumnType) throws -> String {
+        throw unsupported("binding an array of keys (largeIn: .bindArray)")
+    }
+
+    public func arrayParameter(_ values: [SQLValue], elementType: ColumnType) throws -> SQLValue {
+        throw unsupported("binding an array of keys (largeIn: .bindArray)")
+    }
+
+    public func lower(_ statement: SQLStatement) throws -> LoweredStatement {
+        var writer = SQLWriter(dialect: self)
+        try writer.write(statement)
+        return writer.finish()
+    }
+
+    /// The ``JoineryError/Kind/unsupported`` error for `feature` in this dialect.
+    public func unsupported(_ feature: String) -> JoineryError {
+        JoineryError(.unsupported, "\(name) cannot express \(feature)", engine: name)
+    }
+}
+
+extension [UInt8] {
+    /// Lowercase hexadecimal digits, two per byte.
+    package var hexadecimal: String {
+        let digits = Array("0123456789abcdef".utf8)
+        var text: [UInt8] = []
+        text.reserveCapacity(count * 2)
+        for byte in self {
+            text.append(digits[Int(byte >> 4)])
+            text.append(digits[Int(byte & 0x0f)])
+        }
+        return String(decoding: text, as: UTF8.self)
+    }
+}

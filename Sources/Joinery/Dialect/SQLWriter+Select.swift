@@ -1,0 +1,76 @@
+extension SQLWriter {
+    /// ```sql
+    /// SELECT "profiles"."id", "User"."name" AS "User__name" FROM "profiles"
+    /// LEFT JOIN "users" "User" ON "profiles"."user_id" = "User"."id" WHERE … ORDER BY … LIMIT 1
+    /// ```
+    public mutating func write(_ select: SelectStatement) throws {
+        append("SELECT ")
+        switch select.selection {
+        case .count:
+            append("COUNT(*)")
+        case .columns(let columns):
+            guard !columns.isEmpty else {
+                throw JoineryError.misuse("a SELECT of \(select.from.name) names no columns")
+            }
+            for (index, selected) in columns.enumerated() {
+                if index > 0 { append(", ") }
+                column(selected.column)
+                if let alias = selected.alias {
+                    append(" AS ")
+                    identifier(alias)
+                }
+            }
+        }
+        append(" FROM ")
+        table(select.from)
+        for join in select.joins {
+            switch join.kind {
+            case .left: append(" LEFT JOIN ")
+            case .inner: append(" INNER JOIN ")
+            }
+            table(join.table)
+            append(" ON ")
+            try condition(join.on)
+        }
+        if let filter = select.filter {
+            append(" WHERE ")
+            try condition(filter)
+        }
+        if !select.order.isEmpty {
+            append(" ORDER BY ")
+            for (index, term) in select.order.enumerated() {
+                if index > 0 { append(", ") }
+                column(term.column)
+                if term.descending { append(" DESC") }
+            }
+        }
+        try limit(select.limit, offset: select.offset)
+    }
+
+    /// `"users" "User"`.
+    public mutating func table(_ reference: TableReference) {
+        identifier(reference.name)
+        if let alias = reference.alias {
+            append(" ")
+            identifier(alias)
+        }
+    }
+
+    /// ` LIMIT n OFFSET m`, or the dialect's spelling (``DialectCapabilities/limitSyntax``).
+    public mutating func limit(_ limit: Int?, offset: Int?) throws {
+        if let limit, limit < 0 { throw JoineryError.misuse("LIMIT \(limit) is negative") }
+        if let offset, offset < 0 { throw JoineryError.misuse("OFFSET \(offset) is negative") }
+        switch dialect.capabilities.limitSyntax {
+        case .limitOffset(let offsetOnlyLimit):
+            if let limit {
+                append(" LIMIT \(limit)")
+            } else if offset != nil, let offsetOnlyLimit {
+                append(" LIMIT \(offsetOnlyLimit)")
+            }
+            if let offset { append(" OFFSET \(offset)") }
+        case .offsetFetch:
+            if let offset { append(" OFFSET \(offset) ROWS") }
+            if let limit { append(" FETCH FIRST \(limit) ROWS ONLY") }
+        }
+    }
+}

@@ -1,0 +1,166 @@
+/// Writes SQL text and collects bound values for one statement, in one dialect: the default
+/// lowering behind ``SQLDialect/lower(_:)``. Identifiers are always quoted by the dialect and
+/// values are always bound; the writer never splices a value into the text (DDL defaults aside,
+/// which engines cannot bind).
+///
+/// A dialect that needs a different shape for one clause can write it with the same writer:
+///
+/// ```swift
+/// var writer = SQLWriter(dialect: self)
+/// writer.append("SELECT ")
+/// writer.identifier("users")       // "users"
+/// writer.bind(.integer(1))         // $1 or ?
+/// return writer.finish()
+/// ```
+public struct SQLWriter {
+    public let dialect: any SQLDialect
+    public private(set) var sql = ""
+    public private(set) var bindings: [SQLValue] = []
+
+    public init(dialect: any SQLDialect) {
+        self.dialect = dialect
+    }
+
+    public func finish() -> LoweredStatement {
+        LoweredStatement(sql: sql, bindings: bindings)
+    }
+
+    public mutating func append(_ text: String) {
+        sql += text
+    }
+
+    /// Appends a quoted identifier.
+    public mutating func identifier(_ name: String) {
+        sql += dialect.quoteIdentifier(name)
+    }
+
+    /// Appends quoted identifiers separated by commas: `"a", "b"`.
+    public mutating func identifiers(_ names: [String]) {
+        for (index, name) in names.enumerated() {
+            if index > 0 { sql += ", " }
+            identifier(name)
+        }
+    }
+
+    /// Binds `value` and appends its placeholder.
+    public mutating func bind(_ value: SQLValue) {
+        bindings.append(value)
+        sql += dialect.capabilities.placeholders.placeholder(bindings.count)
+    }
+
+    /// `"table"."column"`, or `"column"` when unqualified.
+    public mutating func column(_ reference: ColumnReference) {
+        if let table = reference.table {
+            identifier(table)
+            sql += "."
+        }
+        identifier(reference.column)
+    }
+
+    public mutating func write(_ statement: SQLStatement) throws {
+        switch statement {
+        case .select(let select): try write(select)
+        case .insert(let insert): try write(insert)
+        case .update(let update): try write(update)
+        case .delete(let delete): try write(delete)
+        case .createTable(let create): try write(create)
+        case .createIndex(let create): try write(create)
+        case .addForeignKey(let add): try write(add)
+        }
+    }
+
+    // MARK: Conditions
+
+    /// Where a condition appears, which decides whether it needs parentheses.
+    private enum Position {
+        case whole, insideAnd, insideOr
+    }
+
+    /// Appends a condition. AND binds tighter than OR, so an OR inside an AND (and a hand-written
+    /// fragment inside either) is parenthesised; nothing else is.
+    public mutating func condition(_ condition: Condition) throws {
+        try write(condition, at: .whole)
+    }
+
+    private mutating func write(_ condition: Condition, at position: Position) throws {
+        switch condition {
+        case .comparison(let left, let op, let right):
+            operand(left)
+            sql += " \(op.rawValue) "
+            operand(right)
+        case .and(let conditions):
+            if conditions.isEmpty { sql += "1 = 1"; return }
+            if conditions.count == 1 { try write(conditions[0], at: position); return }
+            try list(conditions, separator: " AND ", inside: .insideAnd, parenthesised: position == .insideOr)
+        case .or(let conditions):
+            if conditions.isEmpty { sql += "1 = 0"; return }
+            if conditions.count == 1 { try write(conditions[0], at: position); return }
+            try list(conditions, separator: " OR ", inside: .insideOr, parenthesised: position == .insideAnd)
+        case .not(let inner):
+            sql += "NOT ("
+            try write(inner, at: .whole)
+            sql += ")"
+        case .in(let target, let values):
+            switch values.count {
+            case 0:
+                sql += "1 = 0"
+            case 1:
+                operand(target)
+                sql += " = "
+                bind(values[0])
+            default:
+                operand(target)
+                sql += " IN ("
+                for (index, value) in values.enumerated() {
+                    if index > 0 { sql += "," }
+                    bind(value)
+                }
+                sql += ")"
+            }
+        case .inArray(let target, let values, let elementType):
+            var operandWriter = SQLWriter(dialect: dialect)
+            operandWriter.bindings = bindings
+            operandWriter.operand(target)
+            bindings = operandWriter.bindings
+            let parameter = try dialect.arrayParameter(values, elementType: elementType)
+            bindings.append(parameter)
+            let placeholder = dialect.capabilities.placeholders.placeholder(bindings.count)
+            sql += try dialect.arrayMembership(operandWriter.sql, placeholder: placeholder, elementType: elementType)
+        case .isNull(let target):
+            operand(target)
+            sql += " IS NULL"
+        case .isNotNull(let target):
+            operand(target)
+            sql += " IS NOT NULL"
+        case .like(let target, let pattern):
+            operand(target)
+            sql += " LIKE "
+            bind(.text(pattern))
+        case .fragment(let text, let arguments):
+            let capabilities = dialect.capabilities
+            let rewritten = try PlaceholderRewriter.rewrite(
+                text, style: capabilities.placeholders, startingAt: bindings.count + 1,
+                argumentCount: arguments.count, backslashEscapes: capabilities.backslashEscapesInStrings)
+            sql += position == .whole ? rewritten : "(" + rewritten + ")"
+            bindings += arguments
+        }
+    }
+
+    private mutating func list(
+        _ conditions: [Condition], separator: String, inside position: Position, parenthesised: Bool
+    ) throws {
+        if parenthesised { sql += "(" }
+        for (index, item) in conditions.enumerated() {
+            if index > 0 { sql += separator }
+            try write(item, at: position)
+        }
+        if parenthesised { sql += ")" }
+    }
+
+    public mutating func operand(_ operand: Operand) {
+        switch operand {
+        case .column(let reference): column(reference)
+        case .value(let value): bind(value)
+        }
+    }
+}

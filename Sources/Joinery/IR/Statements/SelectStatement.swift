@@ -1,0 +1,111 @@
+/// `SELECT … FROM … [JOIN …] [WHERE …] [ORDER BY …] [LIMIT …]`.
+///
+/// ```sql
+/// SELECT "profiles"."id", "profiles"."name", "User"."id" AS "User__id", "User"."name" AS "User__name"
+/// FROM "profiles" LEFT JOIN "users" "User" ON "profiles"."user_id" = "User"."id" AND "User"."deleted_at" IS NULL
+/// WHERE "profiles"."deleted_at" IS NULL
+/// ```
+public struct SelectStatement: Sendable, Hashable, Codable {
+    public var selection: Selection
+    public var from: TableReference
+    public var joins: [Join]
+    public var filter: Condition?
+    public var order: [OrderingTerm]
+    public var limit: Int?
+    public var offset: Int?
+
+    public init(
+        selection: Selection, from: TableReference, joins: [Join] = [], filter: Condition? = nil,
+        order: [OrderingTerm] = [], limit: Int? = nil, offset: Int? = nil
+    ) {
+        self.selection = selection
+        self.from = from
+        self.joins = joins
+        self.filter = filter
+        self.order = order
+        self.limit = limit
+        self.offset = offset
+    }
+
+    /// What the statement returns.
+    public enum Selection: Sendable, Hashable, Codable {
+        /// These columns, in this order (the order rows are decoded in).
+        case columns([SelectedColumn])
+        /// `COUNT(*)`.
+        case count
+    }
+}
+
+/// `"User"."name" AS "User__name"`.
+public struct SelectedColumn: Sendable, Hashable, Codable {
+    public var column: ColumnReference
+    public var alias: String?
+
+    public init(_ column: ColumnReference, alias: String? = nil) {
+        self.column = column
+        self.alias = alias
+    }
+}
+
+/// A table, optionally aliased: `"users" "User"`.
+public struct TableReference: Sendable, Hashable, Codable {
+    public var name: String
+    public var alias: String?
+
+    public init(_ name: String, alias: String? = nil) {
+        self.name = name
+        self.alias = alias
+    }
+
+    /// How columns of this table are qualified: the alias, else the name.
+    public var qualifier: String { alias ?? name }
+}
+
+/// `LEFT JOIN "users" "User" ON …`.
+public struct Join: Sendable, Hashable, Codable {
+    public var kind: JoinKind
+    public var table: TableReference
+    public var on: Condition
+
+    public init(_ kind: JoinKind, _ table: TableReference, on: Condition) {
+        self.kind = kind
+        self.table = table
+        self.on = on
+    }
+}
+
+public enum JoinKind: String, Sendable, Hashable, Codable {
+    case left, inner
+}
+
+/// `"profiles"."id" DESC`.
+public struct OrderingTerm: Sendable, Hashable, Codable {
+    public var column: ColumnReference
+    public var descending: Bool
+
+    public init(_ column: ColumnReference, descending: Bool = false) {
+        self.column = column
+        self.descending = descending
+    }
+}
+
+extension OrderingTerm {
+    private enum CodingKeys: String, CodingKey { case column, table, descending }
+
+    /// JSON: `{"column": "id", "table": "User", "descending": true}`; `table` and `descending` optional.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            ColumnReference(
+                try container.decode(String.self, forKey: .column),
+                table: try container.decodeIfPresent(String.self, forKey: .table)),
+            descending: try container.decodeIfPresent(Bool.self, forKey: .descending) ?? false)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(column.column, forKey: .column)
+        try container.encodeIfPresent(column.table, forKey: .table)
+        if descending { try container.encode(true, forKey: .descending) }
+    }
+}

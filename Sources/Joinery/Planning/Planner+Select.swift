@@ -1,0 +1,244 @@
+extension Planner {
+    /// One include after normalisation: its canonical path, its relations and how it is loaded.
+    struct IncludeNode {
+        var path: [String]
+        var relations: [BelongsToRelation]
+        var mode: IncludeMode
+        var filter: Condition?
+        var isExplicit: Bool
+
+        var relation: BelongsToRelation { relations[relations.count - 1] }
+        var isJoin: Bool { mode != .preload }
+    }
+
+    /// A table a statement can name, with the name SQL uses for it.
+    struct NamedTable {
+        var qualifier: String
+        var table: TableSchema
+    }
+
+    func plan(_ query: SelectQuery) throws -> QueryPlan {
+        let root = try table(forModel: query.model)
+        try checkSelectShape(query)
+        let nodes = try includeNodes(query.includes, root: root)
+
+        // The statement each include belongs to: a join lives in its parent's statement, a
+        // preload in its own.
+        func ownerPath(_ path: [String]) -> [String]? {
+            if path.isEmpty { return nil }
+            guard let node = nodes.first(where: { $0.path == path }) else { return nil }
+            return node.isJoin ? ownerPath(Array(path.dropLast())) : path
+        }
+        func ownedJoins(_ owner: [String]?) -> [IncludeNode] {
+            nodes.filter { $0.isJoin && ownerPath(Array($0.path.dropLast())) == owner }
+        }
+
+        let rootSelect = try buildSelect(
+            scope: root, scopePath: [], joins: ownedJoins(nil), filter: query.filter, columns: query.columns,
+            order: query.order, limit: query.first ? 1 : query.limit, offset: query.offset, first: query.first,
+            count: query.count, unscoped: query.unscoped)
+        var plan = QueryPlan(statements: [
+            PlannedStatement(
+                query.count ? "count \(root.name)" : "select \(root.name)", .select(rootSelect.statement),
+                layout: rootSelect.layout)
+        ])
+        if query.count { return plan }
+
+        for node in nodes where !node.isJoin {
+            let parentPath = Array(node.path.dropLast())
+            let sourceOwner = ownerPath(parentPath)
+            let source: PreloadSource
+            let sourceLayout: RowLayout
+            if let sourceOwner {
+                guard let index = plan.preloads.firstIndex(where: { $0.path == sourceOwner }) else {
+                    throw JoineryError.misuse("the preload of \(sourceOwner.joined(separator: ".")) is missing")
+                }
+                source = .preload(index)
+                sourceLayout = plan.preloads[index].layout
+            } else {
+                source = .root
+                sourceLayout = rootSelect.layout
+            }
+            let pathInSource = Array(parentPath.dropFirst(sourceOwner?.count ?? 0))
+            let relation = node.relation
+            let sourceKeyPositions = try relation.foreignKeyColumns.map { column in
+                guard let position = sourceLayout.position(of: column, path: pathInSource) else {
+                    throw JoineryError.misuse(
+                        "preloading \(node.path.joined(separator: ".")) needs \(relation.ownerTable).\(column) among the selected columns",
+                        model: relation.ownerModel, field: column, relation: "\(relation.ownerModel).\(relation.name)")
+                }
+                return position
+            }
+            let target = try table(forModel: relation.targetModel)
+            let select = try buildSelect(
+                scope: target, scopePath: node.path, joins: ownedJoins(node.path), filter: node.filter, columns: nil,
+                order: [], limit: nil, offset: nil, first: false, count: false, unscoped: query.unscoped)
+            let targetKeyPositions = try relation.referencedColumns.map { column in
+                guard let position = select.layout.position(of: column) else {
+                    throw JoineryError.misuse("\(target.name).\(column) is not selected", model: target.modelName)
+                }
+                return position
+            }
+            plan.preloads.append(PreloadStep(
+                path: node.path, relation: relation, source: source, sourceKeyPositions: sourceKeyPositions,
+                template: select.statement,
+                keyColumns: relation.referencedColumns.map { ColumnReference($0, table: target.name) },
+                keyTypes: try relation.referencedColumns.map { try column($0, of: target).type },
+                targetKeyPositions: targetKeyPositions, layout: select.layout))
+        }
+        return plan
+    }
+
+    private func checkSelectShape(_ query: SelectQuery) throws {
+        if query.count, query.first || query.limit != nil || query.offset != nil {
+            throw JoineryError.misuse("a count takes no limit, offset or first", model: query.model)
+        }
+    }
+
+    /// The includes with every intermediate path present (`user.company` implies `user`, loaded
+    /// the same way), shortest paths first.
+    func includeNodes(_ includes: [Include], root: TableSchema) throws -> [IncludeNode] {
+        var nodes: [IncludeNode] = []
+        for include in includes {
+            guard !include.path.isEmpty else {
+                throw JoineryError.misuse("an include of \(root.modelName) has an empty path", model: root.modelName)
+            }
+            let relations = try relations(include.path, from: root.modelName)
+            let path = relations.map(\.name)
+            for length in 1...path.count {
+                let prefix = Array(path.prefix(length))
+                let existing = nodes.firstIndex { $0.path == prefix }
+                if length < path.count {
+                    if existing == nil {
+                        nodes.append(IncludeNode(
+                            path: prefix, relations: Array(relations.prefix(length)), mode: include.mode, filter: nil,
+                            isExplicit: false))
+                    }
+                    continue
+                }
+                let node = IncludeNode(
+                    path: path, relations: relations, mode: include.mode, filter: include.filter, isExplicit: true)
+                if let existing {
+                    if nodes[existing].isExplicit, nodes[existing] .mode != node.mode || nodes[existing].filter != node.filter {
+                        throw JoineryError.misuse(
+                            "\(path.joined(separator: ".")) is included twice, in different ways",
+                            model: root.modelName, relation: "\(relations[relations.count - 1].ownerModel).\(path[path.count - 1])")
+                    }
+                    nodes[existing] = node
+                } else {
+                    nodes.append(node)
+                }
+            }
+        }
+        return nodes.enumerated().sorted { ($0.element.path.count, $0.offset) < ($1.element.path.count, $1.offset) }
+            .map(\.element)
+    }
+
+    /// One SELECT: `scope`'s columns, then each join's, aliased by relation path.
+    func buildSelect(
+        scope: TableSchema, scopePath: [String], joins: [IncludeNode], filter: Condition?, columns: [String]?,
+        order: [OrderingTerm], limit: Int?, offset: Int?, first: Bool, count: Bool, unscoped: Bool
+    ) throws -> (statement: SelectStatement, layout: RowLayout) {
+        var named: [String: NamedTable] = [scope.name: NamedTable(qualifier: scope.name, table: scope)]
+        var qualifierOfPath: [[String]: String] = [[]: scope.name]
+        var resultColumns: [RowLayout.ResultColumn] = []
+        var selected: [SelectedColumn] = []
+        var segments: [RowLayout.Segment] = []
+
+        let scopeColumns = try columns.map { try $0.map { try column($0, of: scope) } } ?? scope.columns
+        segments.append(RowLayout.Segment(
+            path: [], model: scope.modelName, offset: 0, count: scopeColumns.count, isComplete: columns == nil))
+        for column in scopeColumns {
+            selected.append(SelectedColumn(ColumnReference(column.name, table: scope.name)))
+            resultColumns.append(.init(path: [], column: column.name, name: column.name, sqlName: column.name))
+        }
+
+        var sqlJoins: [Join] = []
+        for node in joins {
+            let path = Array(node.path.dropFirst(scopePath.count))
+            let relation = node.relation
+            let target = try table(forModel: relation.targetModel)
+            let logicalAlias = Naming.relationAlias(path)
+            let alias = fitted(logicalAlias)
+            guard named[alias] == nil, named[logicalAlias] == nil else {
+                throw JoineryError.misuse(
+                    "the join alias \(alias) is also the name of another table in the statement",
+                    model: relation.ownerModel, relation: "\(relation.ownerModel).\(relation.name)")
+            }
+            guard let parentQualifier = qualifierOfPath[Array(path.dropLast())] else {
+                throw JoineryError.misuse("the join of \(logicalAlias) comes before its parent's")
+            }
+            let joined = NamedTable(qualifier: alias, table: target)
+            named[alias] = joined
+            named[logicalAlias] = joined
+            qualifierOfPath[path] = alias
+
+            let keys: [Condition] = zip(relation.foreignKeyColumns, relation.referencedColumns).map {
+                .comparison(.column(ColumnReference($0, table: parentQualifier)), .equal, .column(ColumnReference($1, table: alias)))
+            }
+            let extra = try node.filter.map { try resolve($0, defaultTable: joined, named: named) }
+            sqlJoins.append(Join(
+                node.mode == .innerJoin ? .inner : .left, TableReference(target.name, alias: alias),
+                on: conjunction(keys + [extra, softDeleteScope(target, qualifier: alias, unscoped: unscoped)])
+                    ?? .and([])))
+
+            segments.append(RowLayout.Segment(
+                path: path, model: target.modelName, offset: resultColumns.count, count: target.columns.count,
+                isComplete: true))
+            for column in target.columns {
+                let name = logicalAlias + "__" + column.name
+                let sqlName = fitted(name)
+                selected.append(SelectedColumn(ColumnReference(column.name, table: alias), alias: sqlName))
+                resultColumns.append(.init(path: path, column: column.name, name: name, sqlName: sqlName))
+            }
+        }
+
+        var seen: Set<String> = []
+        for column in resultColumns where !seen.insert(column.sqlName).inserted {
+            throw JoineryError.misuse(
+                "two selected columns would both be called \(column.sqlName); rename a column or relation",
+                model: scope.modelName)
+        }
+
+        let scopeTable = NamedTable(qualifier: scope.name, table: scope)
+        let where_ = conjunction([
+            try filter.map { try resolve($0, defaultTable: scopeTable, named: named) },
+            softDeleteScope(scope, qualifier: scope.name, unscoped: unscoped),
+        ])
+        var terms = try order.map { term in
+            OrderingTerm(try resolve(term.column, defaultTable: scopeTable, named: named), descending: term.descending)
+        }
+        if first {
+            for key in scope.primaryKey where !terms.contains(where: { $0.column == ColumnReference(key, table: scope.name) }) {
+                terms.append(OrderingTerm(ColumnReference(key, table: scope.name)))
+            }
+        }
+        let statement = SelectStatement(
+            selection: count ? .count : .columns(selected), from: TableReference(scope.name), joins: sqlJoins,
+            filter: where_, order: count ? [] : terms, limit: limit, offset: offset)
+        return (statement, RowLayout(columns: count ? [] : resultColumns, segments: count ? [] : segments))
+    }
+
+    /// The condition with every column reference qualified by the name SQL uses, and checked.
+    func resolve(_ condition: Condition, defaultTable: NamedTable, named: [String: NamedTable]) throws -> Condition {
+        try condition.mapColumns { try resolve($0, defaultTable: defaultTable, named: named) }
+    }
+
+    func resolve(_ reference: ColumnReference, defaultTable: NamedTable, named: [String: NamedTable]) throws
+        -> ColumnReference
+    {
+        var target = defaultTable
+        if let name = reference.table {
+            guard let found = named[name] else {
+                let known = Set(named.keys).sorted().joined(separator: ", ")
+                throw JoineryError(
+                    .misuse,
+                    "a condition names \(name), which is not a table of this statement (known: \(known)); "
+                        + "a preloaded relation is not part of the main statement — join it instead",
+                    table: name, column: reference.column, model: defaultTable.table.modelName)
+            }
+            target = found
+        }
+        return ColumnReference(try column(reference.column, of: target.table).name, table: target.qualifier)
+    }
+}

@@ -1,0 +1,127 @@
+extension Planner {
+    /// ```sql
+    /// INSERT INTO "users" ("name", "created_at") VALUES ($1, $2) RETURNING "id"
+    /// ```
+    func plan(_ query: InsertQuery) throws -> QueryPlan {
+        let table = try table(forModel: query.model)
+        guard !query.rows.isEmpty else { throw JoineryError.misuse("an insert of \(table.modelName) has no rows", model: table.modelName) }
+        let generatedKey = table.hasGeneratedPrimaryKey ? table.primaryKey.first : nil
+
+        var rows: [[String: SQLValue]] = []
+        for given in query.rows {
+            var row: [String: SQLValue] = [:]
+            for (name, value) in given {
+                let column = try column(name, of: table)
+                guard row.updateValue(value, forKey: column.name) == nil else {
+                    throw JoineryError.misuse(
+                        "a row of \(table.modelName) gives \(column.name) twice (as field and as column)",
+                        model: table.modelName, field: column.fieldName)
+                }
+            }
+            for column in table.columns where column.role == .createdAt || column.role == .updatedAt {
+                if row[column.name] == nil || row[column.name] == .null { row[column.name] = nowValue }
+            }
+            // A NULL generated key means "let the engine choose", as GORM does with a zero ID.
+            if let generatedKey, row[generatedKey] == .null { row[generatedKey] = nil }
+            rows.append(row)
+        }
+        let columns = table.columns.map(\.name).filter { rows[0][$0] != nil }
+        if let odd = rows.first(where: { Set($0.keys) != Set(columns) }) {
+            throw JoineryError.misuse(
+                "the rows of an insert of \(table.modelName) give different columns (\(columns.joined(separator: ", ")) "
+                    + "and \(table.columns.map(\.name).filter { odd[$0] != nil }.joined(separator: ", ")))",
+                model: table.modelName)
+        }
+        let values = rows.map { row in columns.map { row[$0] ?? .null } }
+        let upsert = try query.upsert.map { upsert in
+            Upsert(
+                conflictColumns: try upsert.conflictColumns.map { try column($0, of: table).name },
+                update: try upsert.update.map { try column($0, of: table).name })
+        }
+
+        let engineChoosesKey = generatedKey.map { !columns.contains($0) } ?? false
+        var returning = try query.returning.map { try $0.map { try column($0, of: table).name } } ?? []
+        var keyRead: GeneratedKeyRead?
+        if query.returning == nil, engineChoosesKey, let generatedKey {
+            if capabilities.returning {
+                returning = [generatedKey]
+                keyRead = .returning(column: generatedKey)
+            } else {
+                keyRead = .lastInsertID(column: generatedKey)
+            }
+        }
+        // Without RETURNING, each row's key is the connection's last insert id, so each row
+        // gets its own statement.
+        var batches = [values]
+        if case .lastInsertID = keyRead { batches = values.map { [$0] } }
+        return QueryPlan(
+            statements: batches.map { batch in
+                PlannedStatement(
+                    "insert \(table.name)",
+                    .insert(InsertStatement(table: table.name, columns: columns, rows: batch, upsert: upsert, returning: returning)))
+            },
+            generatedKey: keyRead)
+    }
+
+    /// ```sql
+    /// UPDATE "profiles" SET "user_id" = $1, "updated_at" = $2 WHERE "profiles"."id" = $3 AND "profiles"."deleted_at" IS NULL
+    /// ```
+    func plan(_ query: UpdateQuery) throws -> QueryPlan {
+        let table = try table(forModel: query.model)
+        var values: [String: SQLValue] = [:]
+        for (name, value) in query.values {
+            values[try column(name, of: table).name] = value
+        }
+        guard !values.isEmpty else { throw JoineryError.misuse("an update of \(table.modelName) sets nothing", model: table.modelName) }
+        if let updatedAt = table.updatedAtColumn, values[updatedAt] == nil { values[updatedAt] = nowValue }
+        let assignments = table.columns.compactMap { column in
+            values[column.name].map { Assignment(column.name, .value($0)) }
+        }
+        let filter = try writeFilter(query.filter, table: table, allRows: query.allRows, verb: "an update")
+        return QueryPlan(statements: [
+            PlannedStatement(
+                "update \(table.name)",
+                .update(UpdateStatement(
+                    table: table.name, assignments: assignments,
+                    filter: conjunction([filter, softDeleteScope(table, qualifier: table.name, unscoped: query.unscoped)]))))
+        ])
+    }
+
+    /// A soft delete where the model has `deletedAt` (unless unscoped), else a real one:
+    ///
+    /// ```sql
+    /// UPDATE "users" SET "deleted_at" = $1 WHERE "users"."id" = $2 AND "users"."deleted_at" IS NULL
+    /// DELETE FROM "users" WHERE "users"."id" = $1
+    /// ```
+    func plan(_ query: DeleteQuery) throws -> QueryPlan {
+        let table = try table(forModel: query.model)
+        let filter = try writeFilter(query.filter, table: table, allRows: query.allRows, verb: "a delete")
+        if !query.unscoped, let deletedAt = table.softDeleteColumn {
+            return QueryPlan(statements: [
+                PlannedStatement(
+                    "soft delete \(table.name)",
+                    .update(UpdateStatement(
+                        table: table.name, assignments: [Assignment(deletedAt, .value(nowValue))],
+                        filter: conjunction([filter, softDeleteScope(table, qualifier: table.name, unscoped: false)]))))
+            ])
+        }
+        return QueryPlan(statements: [
+            PlannedStatement("delete \(table.name)", .delete(DeleteStatement(table: table.name, filter: filter)))
+        ])
+    }
+
+    /// The resolved condition of an update or delete; none at all is refused unless `allRows`
+    /// (GORM's ErrMissingWhereClause): a forgotten condition must not change every row.
+    private func writeFilter(_ filter: Condition?, table: TableSchema, allRows: Bool, verb: String) throws -> Condition? {
+        guard let filter else {
+            guard allRows else {
+                throw JoineryError.misuse(
+                    "\(verb) of \(table.modelName) without a condition would change every row; say allRows if that is meant",
+                    model: table.modelName)
+            }
+            return nil
+        }
+        let named = NamedTable(qualifier: table.name, table: table)
+        return try resolve(filter, defaultTable: named, named: [table.name: named])
+    }
+}

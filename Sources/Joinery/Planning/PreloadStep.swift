@@ -1,0 +1,94 @@
+/// The second half of a preload pair: the statement that loads a belongs-to parent for the rows
+/// already read, keyed by their distinct non-NULL foreign keys.
+///
+/// ```sql
+/// SELECT "users"."id", "users"."name" FROM "users" WHERE "users"."id" = $1 AND "users"."deleted_at" IS NULL
+/// SELECT "users"."id", "users"."name" FROM "users" WHERE "users"."id" IN ($1,$2) AND "users"."deleted_at" IS NULL
+/// ```
+///
+/// More keys than the dialect may bind in one statement are batched, or bound as one array
+/// where the dialect can (``LargeInStrategy``): a preload over 100,000 keys works everywhere.
+public struct PreloadStep: Sendable, Hashable {
+    /// The relation path from the queried model (`["user", "company"]`).
+    public var path: [String]
+    public var relation: BelongsToRelation
+    /// Whose rows hold the foreign keys.
+    public var source: PreloadSource
+    /// Where the foreign key sits in the source's rows.
+    public var sourceKeyPositions: [Int]
+    /// The statement without its key condition.
+    public var template: SelectStatement
+    /// The referenced key, qualified as the template names it (`"users"."id"`).
+    public var keyColumns: [ColumnReference]
+    public var keyTypes: [ColumnType]
+    /// Where the referenced key sits in this step's rows: how children find their parent.
+    public var targetKeyPositions: [Int]
+    public var layout: RowLayout
+
+    /// The statements that load the parents of `keys` (each key one value per key column, as
+    /// ``distinctKeys(in:)`` returns them): none for no keys, `= ?` for one, `IN (…)` for several,
+    /// batches or one bound array beyond the dialect's bind limit.
+    public func statements(forKeys keys: [[SQLValue]], capabilities: DialectCapabilities) throws -> [SelectStatement] {
+        guard !keys.isEmpty else { return [] }
+        let own = template.bindingCount
+        let available = capabilities.maxBindParameters - own
+        let arity = keyColumns.count
+        if arity == 1 {
+            let column = Operand.column(keyColumns[0])
+            let values = keys.map { $0[0] }
+            if values.count <= available {
+                return [keyed(.in(column, values))]
+            }
+            if capabilities.largeIn == .bindArray, available >= 1 {
+                return [keyed(.inArray(column, values, elementType: keyTypes[0]))]
+            }
+        }
+        let perStatement = available / arity
+        guard perStatement >= 1 else {
+            throw JoineryError.misuse(
+                "the preload of \(path.joined(separator: ".")) binds \(own) values of its own, which leaves no room "
+                    + "for its keys within the limit of \(capabilities.maxBindParameters)",
+                relation: "\(relation.ownerModel).\(relation.name)")
+        }
+        return stride(from: 0, to: keys.count, by: perStatement).map { start in
+            let batch = keys[start..<min(start + perStatement, keys.count)]
+            if arity == 1 { return keyed(.in(.column(keyColumns[0]), batch.map { $0[0] })) }
+            return keyed(.or(batch.map { key in
+                .and(zip(keyColumns, key).map { .comparison(.column($0), .equal, .value($1)) })
+            }))
+        }
+    }
+
+    private func keyed(_ condition: Condition) -> SelectStatement {
+        var statement = template
+        statement.filter = template.filter.map { condition.and($0) } ?? condition
+        return statement
+    }
+
+    /// The distinct foreign keys of `rows`, in first-seen order, skipping any with a NULL part.
+    public func distinctKeys(in rows: [Row]) -> [[SQLValue]] {
+        var seen: Set<[SQLValue]> = []
+        var keys: [[SQLValue]] = []
+        for row in rows {
+            let key = sourceKeyPositions.map { row[$0] }
+            if key.contains(where: \.isNull) { continue }
+            if seen.insert(key).inserted { keys.append(key) }
+        }
+        return keys
+    }
+}
+
+/// Which statement's rows a preload is keyed by.
+public enum PreloadSource: Sendable, Hashable {
+    /// The plan's main SELECT (its first statement), joined relations included.
+    case root
+    /// An earlier preload step of the same plan, by index.
+    case preload(Int)
+}
+
+extension SelectStatement {
+    /// The number of values the statement binds.
+    public var bindingCount: Int {
+        joins.reduce(filter?.bindingCount ?? 0) { $0 + $1.on.bindingCount }
+    }
+}

@@ -1,0 +1,9 @@
+import ArgumentParser
+
+@main
+struct JoineryCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "joinery",
+        abstract: "Joinery's command-line tool.",
+        subcommands: [TranslateCommand.self])
+}
