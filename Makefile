@@ -23,6 +23,7 @@ test:
 	@set -e; eval "$$(scripts/services.sh)"; \
 	$(SWIFT) build --build-tests $(SWIFT_BUILD_FLAGS); \
 	scripts/check-product-links.sh $(SWIFT_BUILD_FLAGS); \
+	scripts/check-translate.sh $(SWIFT_BUILD_FLAGS); \
 	$(SWIFT) test --skip-build $(SWIFT_BUILD_FLAGS)
 
 services:

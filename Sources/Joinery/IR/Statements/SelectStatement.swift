@@ -28,7 +28,7 @@ public struct SelectStatement: Sendable, Hashable, Codable {
     }
 
     /// What the statement returns.
-    public enum Selection: Sendable, Hashable, Codable {
+    public enum Selection: Sendable, Hashable {
         /// These columns, in this order (the order rows are decoded in).
         case columns([SelectedColumn])
         /// `COUNT(*)`.
@@ -107,5 +107,29 @@ extension OrderingTerm {
         try container.encode(column.column, forKey: .column)
         try container.encodeIfPresent(column.table, forKey: .table)
         if descending { try container.encode(true, forKey: .descending) }
+    }
+}
+
+/// JSON: `"count"`, or the list of selected columns.
+extension SelectStatement.Selection: Codable {
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        if let word = try? container.decode(String.self) {
+            guard word == "count" else {
+                throw DecodingError.dataCorruptedError(
+                    in: container, debugDescription: "a selection is \"count\" or a list of columns")
+            }
+            self = .count
+        } else {
+            self = .columns(try container.decode([SelectedColumn].self))
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        switch self {
+        case .count: try container.encode("count")
+        case .columns(let columns): try container.encode(columns)
+        }
     }
 }
