@@ -82,6 +82,12 @@ let package = Package(
             ],
             path: "Tests/DialectTests"),
         .testTarget(
+            name: "DatabaseTests",
+            dependencies: [
+                "Joinery", "JoinerySQLite", "JoineryPostgreSQL", "JoineryMariaDB", "JoineryTestSupport", "EngineTestSupport",
+            ],
+            path: "Tests/DatabaseTests"),
+        .testTarget(
             name: "DriverTests",
             dependencies: [
                 "Joinery", "JoinerySQLite", "JoineryPostgreSQL", "JoineryMariaDB", "JoineryTestSupport", "EngineTestSupport",

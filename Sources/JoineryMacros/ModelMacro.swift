@@ -4,10 +4,11 @@ import SwiftSyntaxMacros
 
 /// `@Model`: writes the `Model` conformance of a struct.
 ///
-/// Members (inside the struct, where the user's own type names resolve): the declaration and
-/// the key-path → association map. Extension (so the memberwise initializer survives): the
-/// conformance, decoding by column position, and encoding — written without type names, which
-/// an extension of a nested type could not resolve.
+/// Members (inside the struct, where the user's own type names resolve): the declaration, the
+/// key-path → association map, and reading and writing associations by name. Extension (so the
+/// memberwise initializer survives): the conformance, decoding by column position, encoding, and
+/// writing one column — written without type names, which an extension of a nested type could
+/// not resolve.
 public struct ModelMacro: MemberMacro, ExtensionMacro {
     public static func expansion(
         of node: AttributeSyntax, providingMembersOf declaration: some DeclGroupSyntax,
@@ -26,6 +27,9 @@ public struct ModelMacro: MemberMacro, ExtensionMacro {
         var fields: [String] = []
         var relations: [String] = []
         var keyPaths: [String] = []
+        var associationTypes: [String] = []
+        var getters: [String] = []
+        var setters: [String] = []
         for property in properties {
             switch property.kind {
             case .column(let arguments):
@@ -34,6 +38,9 @@ public struct ModelMacro: MemberMacro, ExtensionMacro {
                 let extra = arguments.map { $0.isEmpty ? "" : ", " + $0.trimmedDescription } ?? ""
                 relations.append("Joinery.BelongsToDeclaration(\(literal(property.name)), \(target).self\(extra))")
                 keyPaths.append("if keyPath == \\Self.\(property.name) { return \(literal(property.name)) }")
+                associationTypes.append("\(literal(property.name)): \(target).self")
+                getters.append("case \(literal(property.name)): return self.\(property.name)")
+                setters.append("case \(literal(property.name)): self.\(property.name) = value as? \(target)")
             case .transient:
                 break  // not a column; @Transient itself checks its default value
             }
@@ -42,7 +49,7 @@ public struct ModelMacro: MemberMacro, ExtensionMacro {
             items.isEmpty ? "[]" : "[\n" + items.joined(separator: ",\n") + "\n]"
         }
         let lookups = keyPaths.map { $0 + "\n" }.joined()
-        return [
+        var members: [DeclSyntax] = [
             """
             \(raw: access)static let modelDeclaration = Joinery.ModelDeclaration(
                 \(raw: literal(structDecl.name.text))\(raw: tableArgument),
@@ -56,6 +63,32 @@ public struct ModelMacro: MemberMacro, ExtensionMacro {
             }
             """,
         ]
+        // Without associations, the protocol's defaults (none) apply.
+        guard !associationTypes.isEmpty else { return members }
+        members += [
+            """
+            \(raw: access)static var associationTypes: [String: any Joinery.Model.Type] {
+                [\(raw: associationTypes.joined(separator: ", "))]
+            }
+            """,
+            """
+            \(raw: access)func association(named name: String) -> (any Joinery.Model)? {
+                switch name {
+                \(raw: getters.joined(separator: "\n"))
+                default: return nil
+                }
+            }
+            """,
+            """
+            \(raw: access)mutating func setAssociation(_ value: (any Joinery.Model)?, named name: String) {
+                switch name {
+                \(raw: setters.joined(separator: "\n"))
+                default: break
+                }
+            }
+            """,
+        ]
+        return members
     }
 
     public static func expansion(
@@ -69,10 +102,12 @@ public struct ModelMacro: MemberMacro, ExtensionMacro {
         let access = accessModifier(of: structDecl)
         var decodes: [String] = []
         var encodes: [String] = []
+        var assignments: [String] = []
         for property in properties {
             switch property.kind {
             case .column:
                 decodes.append("self.\(property.name) = try row.decode(at: offset + \(encodes.count))")
+                assignments.append("case \(encodes.count): self.\(property.name) = try .init(sqlValue: value)")
                 encodes.append("self.\(property.name).sqlValue")
             case .belongsTo:
                 decodes.append("self.\(property.name) = nil")
@@ -88,6 +123,13 @@ public struct ModelMacro: MemberMacro, ExtensionMacro {
 
                 \(access)var columnValues: [Joinery.SQLValue] {
                     [\(encodes.joined(separator: ", "))]
+                }
+
+                \(access)mutating func setColumnValue(_ value: Joinery.SQLValue, at index: Int) throws {
+                    switch index {
+                    \(assignments.joined(separator: "\n"))
+                    default: throw Joinery.JoineryError.noColumn(at: index, of: Self.modelDeclaration.name)
+                    }
                 }
             }
             """

@@ -149,6 +149,14 @@ struct MacroDiagnosticTests {
                 var columnValues: [Joinery.SQLValue] {
                     []
                 }
+
+                mutating func setColumnValue(_ value: Joinery.SQLValue, at index: Int) throws {
+                    switch index {
+
+                    default:
+                        throw Joinery.JoineryError.noColumn(at: index, of: Self.modelDeclaration.name)
+                    }
+                }
             }
             """,
             diagnostics: [

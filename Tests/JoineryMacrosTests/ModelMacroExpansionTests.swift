@@ -39,6 +39,17 @@ struct ModelMacroExpansionTests {
                 var columnValues: [Joinery.SQLValue] {
                     [self.id.sqlValue, self.name.sqlValue]
                 }
+
+                mutating func setColumnValue(_ value: Joinery.SQLValue, at index: Int) throws {
+                    switch index {
+                    case 0:
+                        self.id = try .init(sqlValue: value)
+                    case 1:
+                        self.name = try .init(sqlValue: value)
+                    default:
+                        throw Joinery.JoineryError.noColumn(at: index, of: Self.modelDeclaration.name)
+                    }
+                }
             }
             """)
     }
@@ -97,6 +108,28 @@ struct ModelMacroExpansionTests {
                     }
                     return nil
                 }
+
+                public static var associationTypes: [String: any Joinery.Model.Type] {
+                    ["user": User.self]
+                }
+
+                public func association(named name: String) -> (any Joinery.Model)? {
+                    switch name {
+                    case "user":
+                        return self.user
+                    default:
+                        return nil
+                    }
+                }
+
+                public mutating func setAssociation(_ value: (any Joinery.Model)?, named name: String) {
+                    switch name {
+                    case "user":
+                        self.user = value as? User
+                    default:
+                        break
+                    }
+                }
             }
 
             extension Profile: Joinery.Model {
@@ -109,6 +142,19 @@ struct ModelMacroExpansionTests {
 
                 public var columnValues: [Joinery.SQLValue] {
                     [self.id.sqlValue, self.name.sqlValue, self.userID.sqlValue]
+                }
+
+                public mutating func setColumnValue(_ value: Joinery.SQLValue, at index: Int) throws {
+                    switch index {
+                    case 0:
+                        self.id = try .init(sqlValue: value)
+                    case 1:
+                        self.name = try .init(sqlValue: value)
+                    case 2:
+                        self.userID = try .init(sqlValue: value)
+                    default:
+                        throw Joinery.JoineryError.noColumn(at: index, of: Self.modelDeclaration.name)
+                    }
                 }
             }
             """#)

@@ -18,10 +18,41 @@ public protocol Model: Sendable {
 
     /// The association a key path names (`\Profile.user` → `"user"`), or `nil`.
     static func associationName(for keyPath: PartialKeyPath<Self>) -> String?
+
+    /// Each belongs-to association's target type, by name (`["user": User.self]`): how a
+    /// `Database` finds the models a query reaches.
+    static var associationTypes: [String: any Model.Type] { get }
+
+    /// The value of the association `name` (`nil` when unset or unknown).
+    func association(named name: String) -> (any Model)?
+
+    /// Sets the association `name`; a value of another type sets it to `nil`.
+    mutating func setAssociation(_ value: (any Model)?, named name: String)
+
+    /// Writes one column's value into its field, by position in ``ModelDeclaration/fields``:
+    /// how a generated key or a foreign key reaches the caller's Swift value. Associations are
+    /// left as they are.
+    mutating func setColumnValue(_ value: SQLValue, at index: Int) throws
 }
 
 extension Model {
     public static func associationName(for keyPath: PartialKeyPath<Self>) -> String? { nil }
+    public static var associationTypes: [String: any Model.Type] { [:] }
+    public func association(named name: String) -> (any Model)? { nil }
+    public mutating func setAssociation(_ value: (any Model)?, named name: String) {}
+
+    /// Default for hand-written conformances: decode the row again with the one value changed,
+    /// then put the associations back.
+    public mutating func setColumnValue(_ value: SQLValue, at index: Int) throws {
+        var values = columnValues
+        guard values.indices.contains(index) else { throw JoineryError.noColumn(at: index, of: Self.modelDeclaration.name) }
+        values[index] = value
+        var updated = try Self(row: Row(columns: RowColumns(Self.modelDeclaration.fields.map(\.name)), values: values), startingAt: 0)
+        for relation in Self.modelDeclaration.belongsTo {
+            updated.setAssociation(association(named: relation.name), named: relation.name)
+        }
+        self = updated
+    }
 
     /// The model's table name (`profiles`).
     public static var tableName: String { modelDeclaration.tableName }
@@ -62,5 +93,12 @@ extension BelongsToDeclaration {
         self.init(
             name, target: String(describing: Target.self), foreignKey: fields(foreignKey), references: fields(references),
             onUpdate: onUpdate, onDelete: onDelete, constraintName: constraint, createsConstraint: createsConstraint)
+    }
+}
+
+extension JoineryError {
+    /// A column position a model does not have.
+    public static func noColumn(at index: Int, of model: String) -> JoineryError {
+        .misuse("\(model) has no column at position \(index)", model: model)
     }
 }

@@ -16,8 +16,12 @@
 ///
 /// - Parameter table: the table name; by default the snake-case plural of the type
 ///   (`Profile` → `profiles`, `Company` → `companies`).
-@attached(member, names: named(modelDeclaration), named(associationName(for:)))
-@attached(extension, conformances: Model, names: named(init(row:startingAt:)), named(columnValues))
+@attached(
+    member, names: named(modelDeclaration), named(associationName(for:)), named(associationTypes),
+    named(association(named:)), named(setAssociation(_:named:)))
+@attached(
+    extension, conformances: Model, names: named(init(row:startingAt:)), named(columnValues),
+    named(setColumnValue(_:at:)))
 public macro Model(table: String? = nil) = #externalMacro(module: "JoineryMacros", type: "ModelMacro")
 
 /// Declares a belongs-to association: the foreign key lives on this model and references the

@@ -1,0 +1,64 @@
+extension Database {
+    /// Sets fields of a stored model, by field or column name, GORM's `Update("UserID", 2)`;
+    /// `updated_at` is set too. The new values are written into `model`.
+    ///
+    /// ```swift
+    /// try db.update(&profile, set: ["userID": 2])
+    /// // UPDATE "profiles" SET "user_id" = $1, "updated_at" = $2 WHERE "profiles"."id" = $3 AND "profiles"."deleted_at" IS NULL
+    /// ```
+    ///
+    /// A model without a primary key value cannot be updated (``JoineryError/Kind/misuse``).
+    @discardableResult
+    public func update<M: Model>(_ model: inout M, set values: [String: any SQLValueConvertible]) throws -> Int {
+        let planner = try planner(including: [M.self])
+        guard let table = planner.schema.table(forModel: M.modelDeclaration.name) else { return 0 }
+        var assigned = values.mapValues(\.sqlValue)
+        if let updatedAt = table.updatedAtColumn, assigned[updatedAt] == nil,
+            !assigned.keys.contains(where: { table.column(forField: $0)?.name == updatedAt })
+        {
+            assigned[updatedAt] = .timestamp(planner.now)
+        }
+        let plan = try planner.plan(.update(UpdateQuery(table.modelName, set: assigned, filter: try keyCondition(of: model, table))))
+        var changed = 0
+        for planned in plan.statements { changed += try run(planned.statement).rowsAffected }
+        for (name, value) in assigned {
+            guard let column = table.column(named: name) ?? table.column(forField: name),
+                let index = table.columns.firstIndex(of: column)
+            else { continue }
+            try model.setColumnValue(value, at: index)
+        }
+        return changed
+    }
+
+    /// Deletes a stored model: soft (sets `deleted_at`) when it has a `deletedAt` field, unless
+    /// `permanently`.
+    ///
+    /// ```sql
+    /// UPDATE "users" SET "deleted_at" = $1 WHERE "users"."id" = $2 AND "users"."deleted_at" IS NULL
+    /// ```
+    @discardableResult
+    public func delete<M: Model>(_ model: M, permanently: Bool = false) throws -> Int {
+        let planner = try planner(including: [M.self])
+        guard let table = planner.schema.table(forModel: M.modelDeclaration.name) else { return 0 }
+        let plan = try planner.plan(.delete(DeleteQuery(table.modelName, filter: try keyCondition(of: model, table), unscoped: permanently)))
+        var changed = 0
+        for planned in plan.statements { changed += try run(planned.statement).rowsAffected }
+        return changed
+    }
+
+    /// `"id" = <model's id>`: the condition that finds a stored model.
+    func keyCondition(of model: any Model, _ table: TableSchema) throws -> Condition {
+        let values = model.columnValues
+        let parts = try table.primaryKey.map { key -> Condition in
+            guard let index = table.columns.firstIndex(where: { $0.name == key }), !values[index].isNull else {
+                throw JoineryError.misuse(
+                    "this \(table.modelName) has no primary key value; create it first", model: table.modelName, field: key)
+            }
+            return .equal(key, values[index])
+        }
+        guard !parts.isEmpty else {
+            throw JoineryError.misuse("\(table.modelName) has no primary key to identify a row by", model: table.modelName)
+        }
+        return parts.count == 1 ? parts[0] : .and(parts)
+    }
+}

@@ -1,0 +1,154 @@
+/// A query of one model, built step by step; nothing runs until ``all()``, ``first()``,
+/// ``find(_:)`` or ``count()``.
+///
+/// ```swift
+/// try db.query(Profile.self)
+///     .preload(\.user, "name = ?", "jinzhu")      // the preload pair, with a condition
+///     .join(\.user, \.company)                      // LEFT JOIN "users" "User" … LEFT JOIN "companies" "User__Company"
+///     .filter("profiles.name LIKE ?", "%jinzhu%")
+///     .order(by: "id", descending: true)
+///     .limit(10)
+///     .all()
+/// ```
+public struct QueryBuilder<M: Model>: Sendable {
+    let database: Database
+    public private(set) var query: SelectQuery
+
+    init(database: Database) {
+        self.database = database
+        query = SelectQuery(M.modelDeclaration.name)
+    }
+
+    // MARK: Conditions and shape
+
+    /// Rows that match `condition`.
+    public func filter(_ condition: Condition) -> Self {
+        var copy = self
+        copy.query.filter = copy.query.filter.map { $0.and(condition) } ?? condition
+        return copy
+    }
+
+    /// Rows that match SQL written by hand, GORM's `Where("name = ?", "jinzhu")`.
+    public func filter(_ sql: String, _ arguments: any SQLValueConvertible...) -> Self {
+        filter(.fragment(sql, arguments: arguments.map(\.sqlValue)))
+    }
+
+    public func order(by column: String, table: String? = nil, descending: Bool = false) -> Self {
+        var copy = self
+        copy.query.order.append(OrderingTerm(ColumnReference(column, table: table), descending: descending))
+        return copy
+    }
+
+    public func limit(_ limit: Int) -> Self {
+        var copy = self
+        copy.query.limit = limit
+        return copy
+    }
+
+    public func offset(_ offset: Int) -> Self {
+        var copy = self
+        copy.query.offset = offset
+        return copy
+    }
+
+    /// Soft-deleted rows too, in this model and in every one it includes.
+    public func unscoped() -> Self {
+        var copy = self
+        copy.query.unscoped = true
+        return copy
+    }
+
+    // MARK: Associations
+
+    /// Loads the association with a second statement keyed by the rows' distinct foreign keys.
+    ///
+    /// ```sql
+    /// SELECT … FROM "users" WHERE "users"."id" IN ($1,$2) AND "users"."deleted_at" IS NULL
+    /// ```
+    public func preload<A: Model>(_ association: WritableKeyPath<M, A?>, filter: Condition? = nil) -> Self {
+        including([name(M.self, association)], .preload, filter: filter, types: [A.self])
+    }
+
+    /// GORM's `Preload("User", "name = ?", "jinzhu")`.
+    public func preload<A: Model>(
+        _ association: WritableKeyPath<M, A?>, _ sql: String, _ arguments: any SQLValueConvertible...
+    ) -> Self {
+        preload(association, filter: .fragment(sql, arguments: arguments.map(\.sqlValue)))
+    }
+
+    /// A nested preload, GORM's `Preload("User.Company")`: the users, then their companies.
+    public func preload<A: Model, B: Model>(
+        _ first: WritableKeyPath<M, A?>, _ second: WritableKeyPath<A, B?>, filter: Condition? = nil
+    ) -> Self {
+        including([name(M.self, first), name(A.self, second)], .preload, filter: filter, types: [A.self, B.self])
+    }
+
+    /// Loads the association in the same statement, LEFT JOIN by default; its columns come back
+    /// as `User__name` and fill the nested value (a missing parent leaves it nil). With `.inner`,
+    /// rows without a parent are left out.
+    public func join<A: Model>(_ association: WritableKeyPath<M, A?>, _ kind: JoinKind = .left, on: Condition? = nil) -> Self {
+        including([name(M.self, association)], kind == .inner ? .innerJoin : .leftJoin, filter: on, types: [A.self])
+    }
+
+    /// A nested join: `LEFT JOIN "companies" "User__Company" ON "User"."company_id" = "User__Company"."id"`.
+    public func join<A: Model, B: Model>(
+        _ first: WritableKeyPath<M, A?>, _ second: WritableKeyPath<A, B?>, _ kind: JoinKind = .left, on: Condition? = nil
+    ) -> Self {
+        including(
+            [name(M.self, first), name(A.self, second)], kind == .inner ? .innerJoin : .leftJoin, filter: on,
+            types: [A.self, B.self])
+    }
+
+    private func including(_ path: [String?], _ mode: IncludeMode, filter: Condition?, types: [any Model.Type]) -> Self {
+        var copy = self
+        database.register(types)
+        // A key path that is no association names no relation; the planner reports it.
+        copy.query.includes.append(Include(path.map { $0 ?? "(not an association)" }, mode, filter: filter))
+        return copy
+    }
+
+    private func name<Owner: Model, A>(_ owner: Owner.Type, _ keyPath: WritableKeyPath<Owner, A?>) -> String? {
+        Owner.associationName(for: keyPath)
+    }
+
+    // MARK: Running
+
+    /// Every matching row, with its included associations.
+    public func all() throws -> [M] {
+        try database.load(query, as: M.self)
+    }
+
+    /// The first row by primary key (GORM's `First`), or nil.
+    public func first() throws -> M? {
+        var copy = self
+        copy.query.first = true
+        return try copy.all().first
+    }
+
+    /// The row with this primary key, or nil.
+    public func find(_ id: some SQLValueConvertible) throws -> M? {
+        let schema = try database.schema(including: [M.self])
+        guard let key = schema.table(forModel: M.modelDeclaration.name)?.primaryKey, key.count == 1 else {
+            throw JoineryError.misuse("\(M.self) has no single-column primary key to find by", model: "\(M.self)")
+        }
+        return try filter(.equal(key[0], id.sqlValue)).limit(1).all().first
+    }
+
+    /// The number of matching rows.
+    public func count() throws -> Int {
+        var copy = query
+        copy.count = true
+        copy.includes = copy.includes.filter { $0.mode != .preload }
+        let plan = try database.planner(including: [M.self]).plan(.select(copy))
+        let rows = try database.rows(plan.statements[0].statement)
+        return try rows.first?.decode(Int.self, at: 0) ?? 0
+    }
+}
+
+extension Database {
+    /// Starts a query of `type`.
+    public func query<M: Model>(_ type: M.Type) -> QueryBuilder<M> {
+        register([type])
+        return QueryBuilder(database: self)
+    }
+}
