@@ -1,5 +1,6 @@
 # Joinery — the two commands of the README, and their helpers.
 #
+#   make demo      GORM's belongs-to story on in-memory SQLite (no server needed)
 #   make test      install what is missing, start PostgreSQL + MariaDB on 127.0.0.1, run every test
 #   make services  only start the servers (prints the export lines to use them)
 #   make stop      stop the servers started by `make services`
@@ -10,10 +11,14 @@
 SWIFT ?= swift
 SWIFT_BUILD_FLAGS ?= --disable-experimental-prebuilts
 
-.PHONY: test services stop deps build
+.PHONY: demo test services stop deps build
 
 deps:
 	@scripts/install-deps.sh
+
+demo: deps
+	@$(SWIFT) build --product joinery-demo $(SWIFT_BUILD_FLAGS) >&2
+	@$(SWIFT) run --skip-build $(SWIFT_BUILD_FLAGS) joinery-demo
 
 build: deps
 	$(SWIFT) build $(SWIFT_BUILD_FLAGS)
@@ -24,6 +29,7 @@ test:
 	$(SWIFT) build --build-tests $(SWIFT_BUILD_FLAGS); \
 	scripts/check-product-links.sh $(SWIFT_BUILD_FLAGS); \
 	scripts/check-translate.sh $(SWIFT_BUILD_FLAGS); \
+	scripts/check-demo.sh $(SWIFT_BUILD_FLAGS); \
 	$(SWIFT) test --skip-build $(SWIFT_BUILD_FLAGS)
 
 services:

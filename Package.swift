@@ -12,6 +12,7 @@ let package = Package(
         .library(name: "JoineryPostgreSQL", type: .static, targets: ["JoineryPostgreSQL"]),
         .library(name: "JoineryMariaDB", type: .static, targets: ["JoineryMariaDB"]),
         .executable(name: "joinery", targets: ["joinery"]),
+        .executable(name: "joinery-demo", targets: ["JoineryDemo"]),
     ],
     dependencies: [
         .package(url: "https://github.com/swiftlang/swift-syntax.git", from: "603.0.0"),
@@ -60,6 +61,12 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Sources/joinery"),
+
+        // `make demo`: GORM's belongs-to story on in-memory SQLite, with the SQL of all three engines.
+        .executableTarget(
+            name: "JoineryDemo",
+            dependencies: ["Joinery", "JoinerySQLite", "JoineryPostgreSQL", "JoineryMariaDB"],
+            path: "Sources/JoineryDemo"),
 
         // Helpers shared by the test targets (not a product).
         .target(name: "JoineryTestSupport", dependencies: ["Joinery"], path: "Tests/JoineryTestSupport"),

@@ -40,8 +40,8 @@ public final class Database: Sendable {
         Database(try DriverRegistry(drivers).connect(url))
     }
 
-    /// Calls `observer` after every statement this database runs: its IR, its SQL, values,
-    /// duration and row count. Logging (``logStatements(to:)``) is one such observer.
+    /// Calls `observer` after every statement this database runs, including those that fail: its
+    /// IR, its SQL, values, duration, row count and error.
     public func observeStatements(_ observer: @escaping @Sendable (ExecutedStatement) -> Void) {
         observers.withLock { $0.append(observer) }
     }
@@ -80,9 +80,14 @@ public final class Database: Sendable {
     func run(_ statement: SQLStatement) throws -> ExecutionResult {
         let lowered = try dialect.lower(statement)
         let start = ContinuousClock.now
-        let result = try connection.execute(lowered.sql, lowered.bindings)
-        notify(statement, lowered, start, rows: result.rowsAffected)
-        return result
+        do {
+            let result = try connection.execute(lowered.sql, lowered.bindings)
+            notify(statement, lowered, start, rows: result.rowsAffected)
+            return result
+        } catch let error as JoineryError {
+            notify(statement, lowered, start, rows: 0, error: error)
+            throw error
+        }
     }
 
     /// Lowers and runs a statement, collecting its rows.
@@ -90,17 +95,25 @@ public final class Database: Sendable {
         let lowered = try dialect.lower(statement)
         let start = ContinuousClock.now
         var rows: [Row] = []
-        try connection.forEachRow(lowered.sql, lowered.bindings) { rows.append($0) }
+        do {
+            try connection.forEachRow(lowered.sql, lowered.bindings) { rows.append($0) }
+        } catch let error as JoineryError {
+            notify(statement, lowered, start, rows: rows.count, error: error)
+            throw error
+        }
         notify(statement, lowered, start, rows: rows.count)
         return rows
     }
 
-    private func notify(_ statement: SQLStatement, _ lowered: LoweredStatement, _ start: ContinuousClock.Instant, rows: Int) {
+    private func notify(
+        _ statement: SQLStatement, _ lowered: LoweredStatement, _ start: ContinuousClock.Instant, rows: Int,
+        error: JoineryError? = nil
+    ) {
         let current = observers.withLock { $0 }
         guard !current.isEmpty else { return }
         let executed = ExecutedStatement(
             statement: statement, sql: lowered.sql, bindings: lowered.bindings,
-            duration: ContinuousClock.now - start, rowCount: rows)
+            duration: ContinuousClock.now - start, rowCount: rows, error: error)
         for observer in current { observer(executed) }
     }
 }
@@ -114,4 +127,6 @@ public struct ExecutedStatement: Sendable {
     public var duration: Duration
     /// Rows returned, or rows affected for a statement that returns none.
     public var rowCount: Int
+    /// The error the engine reported, if the statement failed.
+    public var error: JoineryError?
 }
