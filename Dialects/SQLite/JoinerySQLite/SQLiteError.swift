@@ -15,8 +15,11 @@ enum SQLiteError {
         let message = String(cString: sqlite3_errmsg(db))
         var error = JoineryError(
             .engine, message, engine: "SQLite", engineCode: String(extended), engineMessage: message, sql: sql)
+        // An ON DELETE/UPDATE RESTRICT action fails with a plain (or trigger) constraint code, not
+        // SQLITE_CONSTRAINT_FOREIGNKEY: the message is what says so.
+        let restrictAction = code & 0xFF == SQLITE_CONSTRAINT && message.hasPrefix("FOREIGN KEY constraint failed")
         switch extended {
-        case constraintForeignKey:
+        case _ where restrictAction, constraintForeignKey:
             error.kind = .foreignKeyViolation
             error.message = "foreign key constraint failed"
         case constraintUnique, constraintPrimaryKey:
