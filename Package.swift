@@ -17,10 +17,14 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/swiftlang/swift-syntax.git", from: "603.0.0"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.6.0"),
     ],
     targets: [
         // The core: pure Swift, no C dependency.
-        .target(name: "Joinery", dependencies: ["JoineryMacros"], path: "Sources/Joinery"),
+        .target(
+            name: "Joinery",
+            dependencies: ["JoineryMacros", .product(name: "Logging", package: "swift-log")],
+            path: "Sources/Joinery"),
         // @Model, @BelongsTo, @Column, @Transient: compile-time plugins (swift-syntax).
         .macro(
             name: "JoineryMacros",
@@ -92,6 +96,7 @@ let package = Package(
             name: "DatabaseTests",
             dependencies: [
                 "Joinery", "JoinerySQLite", "JoineryPostgreSQL", "JoineryMariaDB", "JoineryTestSupport", "EngineTestSupport",
+                .product(name: "Logging", package: "swift-log"),
             ],
             path: "Tests/DatabaseTests"),
         .testTarget(
