@@ -1,6 +1,7 @@
 # Joinery — the two commands of the README, and their helpers.
 #
 #   make demo      GORM's belongs-to story on in-memory SQLite (no server needed)
+#   make bench     preload and join of 100,000 rows on SQLite: Joinery against the raw C API
 #   make test      install what is missing, start PostgreSQL + MariaDB on 127.0.0.1, run every test
 #   make services  only start the servers (prints the export lines to use them)
 #   make stop      stop the servers started by `make services`
@@ -11,7 +12,7 @@
 SWIFT ?= swift
 SWIFT_BUILD_FLAGS ?= --disable-experimental-prebuilts
 
-.PHONY: demo test services stop deps build
+.PHONY: demo bench test services stop deps build
 
 deps:
 	@scripts/install-deps.sh
@@ -19,6 +20,10 @@ deps:
 demo: deps
 	@$(SWIFT) build --product joinery-demo $(SWIFT_BUILD_FLAGS) >&2
 	@$(SWIFT) run --skip-build $(SWIFT_BUILD_FLAGS) joinery-demo
+
+bench: deps
+	@$(SWIFT) build -c release --product joinery-bench $(SWIFT_BUILD_FLAGS) >&2
+	@$(SWIFT) run -c release --skip-build $(SWIFT_BUILD_FLAGS) joinery-bench
 
 build: deps
 	$(SWIFT) build $(SWIFT_BUILD_FLAGS)

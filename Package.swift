@@ -13,6 +13,7 @@ let package = Package(
         .library(name: "JoineryMariaDB", type: .static, targets: ["JoineryMariaDB"]),
         .executable(name: "joinery", targets: ["joinery"]),
         .executable(name: "joinery-demo", targets: ["JoineryDemo"]),
+        .executable(name: "joinery-bench", targets: ["JoineryBench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/swiftlang/swift-syntax.git", from: "603.0.0"),
@@ -71,6 +72,12 @@ let package = Package(
             name: "JoineryDemo",
             dependencies: ["Joinery", "JoinerySQLite", "JoineryPostgreSQL", "JoineryMariaDB"],
             path: "Sources/JoineryDemo"),
+
+        // `make bench`: preload and join into structs, Joinery against a hand-written libsqlite3 loop.
+        .executableTarget(
+            name: "JoineryBench",
+            dependencies: ["Joinery", "JoinerySQLite", "CSQLite"],
+            path: "Sources/JoineryBench"),
 
         // Helpers shared by the test targets (not a product).
         .target(name: "JoineryTestSupport", dependencies: ["Joinery"], path: "Tests/JoineryTestSupport"),

@@ -32,7 +32,7 @@ struct LargePreloadTests {
             guard case .text(let literal) = array else { Issue.record("not a text array: \(array)"); return }
             #expect(literal.hasPrefix("{1,2,3,") && literal.hasSuffix(",99999,100000}"))
         case .batch:
-            let perBatch = capabilities.maxBindParameters
+            let perBatch = min(capabilities.maxBindParameters, capabilities.keysPerStatement ?? .max)
             #expect(lowered.count == (100_000 + perBatch - 1) / perBatch)
             #expect(lowered.flatMap(\.bindings) == Self.keys.map { $0[0] })
         }

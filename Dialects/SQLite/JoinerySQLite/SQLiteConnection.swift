@@ -61,6 +61,12 @@ public final class SQLiteConnection: DatabaseConnection, @unchecked Sendable {
         }
     }
 
+    /// The `sqlite3 *` handle, for what only the C API offers (the backup API, custom functions).
+    /// `nil` once closed. Use it from one thread at a time, as the connection itself is used.
+    public var rawHandle: OpaquePointer? {
+        lock.withLock { handle }
+    }
+
     /// The most `?` bound values one statement may take (Debian's build: 250,000; stock: 32,766).
     public var maximumBindings: Int {
         lock.withLock { handle.map { Int(sqlite3_limit($0, SQLITE_LIMIT_VARIABLE_NUMBER, -1)) } ?? 0 }

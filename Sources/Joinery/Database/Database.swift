@@ -92,17 +92,27 @@ public final class Database: Sendable {
 
     /// Lowers and runs a statement, collecting its rows.
     func rows(_ statement: SQLStatement) throws -> [Row] {
+        var rows: [Row] = []
+        try forEachRow(statement) { rows.append($0) }
+        return rows
+    }
+
+    /// Lowers and runs a statement, handing each row to `body` as the engine produces it (a row
+    /// not kept costs no allocation).
+    func forEachRow(_ statement: SQLStatement, _ body: (Row) throws -> Void) throws {
         let lowered = try dialect.lower(statement)
         let start = ContinuousClock.now
-        var rows: [Row] = []
+        var count = 0
         do {
-            try connection.forEachRow(lowered.sql, lowered.bindings) { rows.append($0) }
+            try connection.forEachRow(lowered.sql, lowered.bindings) { row in
+                count += 1
+                try body(row)
+            }
         } catch let error as JoineryError {
-            notify(statement, lowered, start, rows: rows.count, error: error)
+            notify(statement, lowered, start, rows: count, error: error)
             throw error
         }
-        notify(statement, lowered, start, rows: rows.count)
-        return rows
+        notify(statement, lowered, start, rows: count)
     }
 
     private func notify(

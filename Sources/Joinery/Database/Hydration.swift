@@ -2,10 +2,17 @@
 /// (no per-row dictionaries), joined parents nested into their children, preloaded parents
 /// matched to their children by key.
 extension Database {
-    /// The rows of one statement of a plan, and the models decoded from them, side by side.
+    /// The models decoded from one statement of a plan and, beside each, the few values later
+    /// steps need from its row (foreign keys, referenced keys) — not the whole row.
     private struct LoadedRows {
-        var rows: [Row]
-        var models: [any Model]
+        var models: [any Model] = []
+        var keys: [[SQLValue]] = []
+        /// Row position → index into each `keys` entry.
+        var keyIndex: [Int: Int] = [:]
+
+        func values(at positions: [Int], row: Int) -> [SQLValue] {
+            positions.map { position in keyIndex[position].map { keys[row][$0] } ?? .null }
+        }
     }
 
     func load<M: Model>(_ query: SelectQuery, as type: M.Type) throws -> [M] {
@@ -13,32 +20,53 @@ extension Database {
         let plan = try planner.plan(.select(query))
         guard let root = plan.statements.first, let rootLayout = root.layout else { return [] }
 
-        let rootRows = try rows(root.statement)
-        var loaded = [LoadedRows(rows: rootRows, models: try rootRows.map { try decode($0, layout: rootLayout, planner: planner) })]
+        // Which positions of each statement's rows later steps read.
+        var kept = Array(repeating: Set<Int>(), count: plan.preloads.count + 1)
+        for (index, step) in plan.preloads.enumerated() {
+            kept[sourceIndex(step.source)].formUnion(step.sourceKeyPositions)
+            kept[index + 1].formUnion(step.targetKeyPositions)
+        }
+        func run(_ statement: SQLStatement, layout: RowLayout, keeping positions: Set<Int>, into loaded: inout LoadedRows) throws {
+            let decoder = try rowDecoder(layout, planner: planner)
+            let ordered = positions.sorted()
+            for (index, position) in ordered.enumerated() { loaded.keyIndex[position] = index }
+            try forEachRow(statement) { row in
+                loaded.models.append(try decoder.decode(row))
+                if !ordered.isEmpty { loaded.keys.append(ordered.map { row[$0] }) }
+            }
+        }
+
+        var loaded = [LoadedRows()]
+        try run(root.statement, layout: rootLayout, keeping: kept[0], into: &loaded[0])
         // Preloads in plan order (each after its source), then assigned deepest first, so that a
         // parent carries its own parents by the time it is copied into its child.
-        for step in plan.preloads {
+        for (index, step) in plan.preloads.enumerated() {
             let source = loaded[sourceIndex(step.source)]
-            let keys = step.distinctKeys(in: source.rows)
-            var rows: [Row] = []
-            for statement in try step.statements(forKeys: keys, capabilities: dialect.capabilities) {
-                rows += try self.rows(.select(statement))
+            var seen: Set<[SQLValue]> = []
+            var keys: [[SQLValue]] = []
+            for row in source.keys.indices {
+                let key = source.values(at: step.sourceKeyPositions, row: row)
+                if !key.contains(where: \.isNull), seen.insert(key).inserted { keys.append(key) }
             }
-            loaded.append(LoadedRows(rows: rows, models: try rows.map { try decode($0, layout: step.layout, planner: planner) }))
+            var parents = LoadedRows()
+            for statement in try step.statements(forKeys: keys, capabilities: dialect.capabilities) {
+                try run(.select(statement), layout: step.layout, keeping: kept[index + 1], into: &parents)
+            }
+            loaded.append(parents)
         }
         for (index, step) in plan.preloads.enumerated().sorted(by: { $0.element.path.count > $1.element.path.count }) {
             let parents = loaded[index + 1]
             var byKey: [[SQLValue]: any Model] = [:]
-            for (row, model) in zip(parents.rows, parents.models) {
-                byKey[step.targetKeyPositions.map { row[$0] }] = model
+            byKey.reserveCapacity(parents.models.count)
+            for row in parents.models.indices {
+                byKey[parents.values(at: step.targetKeyPositions, row: row)] = parents.models[row]
             }
             let sourceIndex = sourceIndex(step.source)
-            let sourcePath = sourcePath(of: step, in: plan)
-            let target = sourcePath + [step.relation.name]
-            for position in loaded[sourceIndex].rows.indices {
-                let key = step.sourceKeyPositions.map { loaded[sourceIndex].rows[position][$0] }
+            let target = sourcePath(of: step, in: plan) + [step.relation.name]
+            for row in loaded[sourceIndex].models.indices {
+                let key = loaded[sourceIndex].values(at: step.sourceKeyPositions, row: row)
                 guard !key.contains(where: \.isNull) else { continue }
-                set(byKey[key], at: target, in: &loaded[sourceIndex].models[position])
+                set(byKey[key], at: target, in: &loaded[sourceIndex].models[row])
             }
         }
         return loaded[0].models.compactMap { $0 as? M }
@@ -60,31 +88,63 @@ extension Database {
         }
     }
 
-    /// One row into its statement's own model, with each joined parent decoded at its offset and
-    /// nested into its child; a parent whose key is NULL (no match in a LEFT JOIN) stays nil.
-    private func decode(_ row: Row, layout: RowLayout, planner: Planner) throws -> any Model {
+    /// How to decode one statement's rows, worked out once per statement rather than per row.
+    private struct RowDecoder {
+        struct Parent {
+            var path: [String]
+            var type: any Model.Type
+            var offset: Int
+            /// The referenced key's positions: NULL there means no parent (a LEFT JOIN miss).
+            var keyPositions: [Int]
+        }
+
+        var rootType: any Model.Type
+        /// Deepest first: a joined parent gets its own parents before it is nested.
+        var parents: [Parent]
+
+        /// For each parent, the indices (in ``parents``) of the parents nested directly in it, and
+        /// the parents that go straight into the root model.
+        var children: [[Int]]
+        var topLevel: [Int]
+
+        func decode(_ row: Row) throws -> any Model {
+            var model: any Model = try rootType.init(row: row, startingAt: 0)
+            guard !parents.isEmpty else { return model }
+            var decoded = [(any Model)?](repeating: nil, count: parents.count)
+            for (index, parent) in parents.enumerated() {
+                if parent.keyPositions.contains(where: { row[$0].isNull }) { continue }
+                var value: any Model = try parent.type.init(row: row, startingAt: parent.offset)
+                for child in children[index] {
+                    if let nested = decoded[child] { value.setAssociation(nested, named: parents[child].path[parents[child].path.count - 1]) }
+                }
+                decoded[index] = value
+            }
+            for index in topLevel {
+                if let value = decoded[index] { model.setAssociation(value, named: parents[index].path[0]) }
+            }
+            return model
+        }
+    }
+
+    private func rowDecoder(_ layout: RowLayout, planner: Planner) throws -> RowDecoder {
         guard let rootSegment = layout.segment([]), let rootType = modelType(named: rootSegment.model) else {
             throw JoineryError.misuse("no model type for the rows of \(layout.segments.first?.model ?? "?")")
         }
-        var model: any Model = try rootType.init(row: row, startingAt: 0)
-        // Deepest first: a joined parent gets its own parents before it is nested.
-        var decoded: [[String]: any Model] = [:]
+        var parents: [RowDecoder.Parent] = []
         for segment in layout.segments.dropFirst().sorted(by: { $0.path.count > $1.path.count }) {
             guard let type = modelType(named: segment.model),
-                let relation = try? planner.relations(segment.path, from: rootSegment.model).last
-            else { continue }
-            let keyPositions = relation.referencedColumns.compactMap { layout.position(of: $0, path: segment.path) }
-            guard !keyPositions.contains(where: { row[$0].isNull }) else { continue }
-            var parent: any Model = try type.init(row: row, startingAt: segment.offset)
-            for (path, child) in decoded where path.count == segment.path.count + 1 && Array(path.dropLast()) == segment.path {
-                parent.setAssociation(child, named: path[path.count - 1])
-            }
-            decoded[segment.path] = parent
+                let relation = try planner.relations(segment.path, from: rootSegment.model).last
+            else { throw JoineryError.misuse("no model type for \(segment.model)") }
+            parents.append(RowDecoder.Parent(
+                path: segment.path, type: type, offset: segment.offset,
+                keyPositions: relation.referencedColumns.compactMap { layout.position(of: $0, path: segment.path) }))
         }
-        for (path, child) in decoded where path.count == 1 {
-            model.setAssociation(child, named: path[0])
+        let children = parents.map { parent in
+            parents.indices.filter { parents[$0].path.count == parent.path.count + 1 && Array(parents[$0].path.dropLast()) == parent.path }
         }
-        return model
+        return RowDecoder(
+            rootType: rootType, parents: parents, children: children,
+            topLevel: parents.indices.filter { parents[$0].path.count == 1 })
     }
 
     /// Sets the association at `path` inside `model`; a missing intermediate leaves it unset.

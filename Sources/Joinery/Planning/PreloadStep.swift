@@ -31,7 +31,7 @@ public struct PreloadStep: Sendable, Hashable {
     public func statements(forKeys keys: [[SQLValue]], capabilities: DialectCapabilities) throws -> [SelectStatement] {
         guard !keys.isEmpty else { return [] }
         let own = template.bindingCount
-        let available = capabilities.maxBindParameters - own
+        let available = min(capabilities.maxBindParameters - own, capabilities.keysPerStatement ?? .max)
         let arity = keyColumns.count
         if arity == 1 {
             let column = Operand.column(keyColumns[0])

@@ -1,0 +1,100 @@
+import CSQLite
+import Joinery
+import JoinerySQLite
+import Synchronization
+
+// 100,000 profiles, each with its own user, in in-memory SQLite. Joinery's preload and join into
+// hydrated structs, timed against a hand-written libsqlite3 loop running the same SQL into the
+// same structs, in the same run. Medians of several runs; the ratio is Joinery / raw.
+
+let count = 100_000
+let runs = 9
+
+let db = try Database.open("sqlite::memory:", drivers: [SQLiteDriver()])
+try db.migrate(Profile.self)
+let planner = Planner(schema: try Schema(models: Profile.self, User.self), capabilities: db.dialect.capabilities)
+try db.transaction {
+    for start in stride(from: 1, through: count, by: 5_000) {
+        let ids = start..<min(start + 5_000, count + 1)
+        for query in [
+            InsertQuery("User", rows: ids.map { ["id": .integer(Int64($0)), "name": .text("user \($0)"), "email": .text("u\($0)@example.com")] }, returning: []),
+            InsertQuery("Profile", rows: ids.map { ["id": .integer(Int64($0)), "name": .text("profile \($0)"), "userID": .integer(Int64($0))] }, returning: []),
+        ] {
+            for planned in try planner.plan(.insert(query)).statements {
+                let lowered = try db.dialect.lower(planned.statement)
+                try db.connection.execute(lowered.sql, lowered.bindings)
+            }
+        }
+    }
+}
+
+// An in-memory database is private to its connection, so the raw loop gets its own copy of the
+// same rows, made with SQLite's backup API. Both then read identical data.
+guard let connection = db.connection as? SQLiteConnection, let source = connection.rawHandle else {
+    fatalError("the benchmark needs the SQLite connection")
+}
+var rawHandle: OpaquePointer?
+sqlite3_open_v2(":memory:", &rawHandle, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, nil)
+guard let rawDB = rawHandle, let backup = sqlite3_backup_init(rawDB, "main", source, "main") else {
+    fatalError("cannot copy the database")
+}
+sqlite3_backup_step(backup, -1)
+sqlite3_backup_finish(backup)
+let raw = RawSQLite(db: rawDB)
+
+/// The SQL Joinery runs, recorded once, so the raw loop runs exactly the same statements.
+let recorded = Mutex<[ExecutedStatement]>([])
+db.observeStatements { statement in recorded.withLock { $0.append(statement) } }
+
+func median(_ body: () throws -> Void) rethrows -> Double {
+    var samples: [Double] = []
+    for _ in 0..<runs {
+        let start = ContinuousClock.now
+        try body()
+        let elapsed = ContinuousClock.now - start
+        samples.append(Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15)
+    }
+    return samples.sorted()[runs / 2]
+}
+
+func check(_ profiles: [Profile], _ label: String) {
+    guard profiles.count == count, profiles.allSatisfy({ $0.user?.id == $0.userID }) else {
+        fatalError("\(label): wrong result (\(profiles.count) profiles)")
+    }
+}
+
+// Preload.
+recorded.withLock { $0.removeAll() }
+check(try db.query(Profile.self).preload(\.user).all(), "Joinery preload")
+let preloadSQL = recorded.withLock { $0 }
+let usersSQL = preloadSQL.dropFirst().map { (sql: $0.sql, keyCount: $0.bindings.count) }
+check(raw.preload(profilesSQL: preloadSQL[0].sql, usersSQL: usersSQL), "raw preload")
+let joineryPreload = try median { _ = try db.query(Profile.self).preload(\.user).all() }
+let rawPreload = median { _ = raw.preload(profilesSQL: preloadSQL[0].sql, usersSQL: usersSQL) }
+
+// Join.
+recorded.withLock { $0.removeAll() }
+check(try db.query(Profile.self).join(\.user).all(), "Joinery join")
+let joinSQL = recorded.withLock { $0[0].sql }
+check(raw.join(joinSQL), "raw join")
+let joineryJoin = try median { _ = try db.query(Profile.self).join(\.user).all() }
+let rawJoin = median { _ = raw.join(joinSQL) }
+
+func line(_ name: String, _ joinery: Double, _ raw: Double) -> String {
+    func ms(_ value: Double) -> String { String(Int((value * 10).rounded())).inserting(".", fromEnd: 1) + " ms" }
+    let ratio = String(Int((joinery / raw * 100).rounded())).inserting(".", fromEnd: 2)
+    return "\(name.padding(toLength: 9, withPad: " ", startingAt: 0)) Joinery \(ms(joinery))   raw libsqlite3 \(ms(raw))   Joinery/raw \(ratio)×"
+}
+
+print("SQLite \(db.connection.engine.version), \(count) profiles → \(count) users, in memory; median of \(runs) runs")
+print("preload: \(preloadSQL.count) statements; join: 1 statement")
+print(line("preload", joineryPreload, rawPreload))
+print(line("join", joineryJoin, rawJoin))
+
+extension String {
+    /// `"1234".inserting(".", fromEnd: 1)` is `"123.4"`.
+    func inserting(_ separator: String, fromEnd digits: Int) -> String {
+        let padded = count <= digits ? String(repeating: "0", count: digits - count + 1) + self : self
+        return String(padded.dropLast(digits)) + separator + String(padded.suffix(digits))
+    }
+}
