@@ -1,6 +1,7 @@
 import Foundation
 import Joinery
 import JoinerySQLite
+import Logging
 import Testing
 
 /// The README's example, run as written (models in a namespace of their own).
@@ -58,5 +59,16 @@ struct ReadmeTests {
         #expect(try db.query(Profile.self).preload(\.user).first()?.user == nil)
         let all = try db.query(Profile.self).preload(\.user).unscoped().all()
         #expect(all.first?.user?.name == "other")
+
+        // Association mode, as in the README.
+        db.logStatements(to: Logger(label: "joinery.sql"))
+        let users = db.association(\Profile.user)
+        let user = try users.find(for: profile)
+        #expect(user == nil)  // "other" was soft-deleted above
+        var hu = User(name: "hu")
+        try users.replace(&profile, with: &hu, deletingOld: true)
+        #expect(try users.find(for: profile)?.name == "hu")
+        try users.clear(&profile)
+        #expect(profile.userID == nil)
     }
 }
