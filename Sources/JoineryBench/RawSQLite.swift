@@ -7,10 +7,10 @@ struct RawSQLite {
     let db: OpaquePointer
 
     /// Prepares `sql`, binds `keys` as integers, and calls `row` for each result row.
-    func each(_ sql: String, keys: ArraySlice<Int64> = [], _ row: (OpaquePointer) -> Void) {
+    func each(_ sql: String, keys: ArraySlice<Int64> = [], _ row: (OpaquePointer) -> Void) throws {
         var statement: OpaquePointer?
         guard sqlite3_prepare_v2(db, sql, -1, &statement, nil) == SQLITE_OK, let statement else {
-            fatalError("raw prepare failed: \(String(cString: sqlite3_errmsg(db)))")
+            throw BenchmarkError("raw prepare failed: \(String(cString: sqlite3_errmsg(db)))")
         }
         defer { sqlite3_finalize(statement) }
         for (index, key) in keys.enumerated() { sqlite3_bind_int64(statement, Int32(index + 1), key) }
@@ -29,9 +29,9 @@ struct RawSQLite {
 
     /// The preload pair: profiles, then their users by the distinct keys in batches of the sizes
     /// Joinery used, stitched by id.
-    func preload(profilesSQL: String, usersSQL: [(sql: String, keyCount: Int)]) -> [Profile] {
+    func preload(profilesSQL: String, usersSQL: [(sql: String, keyCount: Int)]) throws -> [Profile] {
         var profiles: [Profile] = []
-        each(profilesSQL) { statement in
+        try each(profilesSQL) { statement in
             profiles.append(Profile(
                 id: sqlite3_column_int64(statement, 0), name: Self.text(statement, 1),
                 userID: Self.optionalInteger(statement, 2)))
@@ -44,7 +44,7 @@ struct RawSQLite {
         var users: [Int64: User] = [:]
         var start = 0
         for batch in usersSQL {
-            each(batch.sql, keys: keys[start..<start + batch.keyCount]) { statement in
+            try each(batch.sql, keys: keys[start..<start + batch.keyCount]) { statement in
                 let id = sqlite3_column_int64(statement, 0)
                 users[id] = User(id: id, name: Self.text(statement, 1), email: Self.text(statement, 2))
             }
@@ -57,9 +57,9 @@ struct RawSQLite {
     }
 
     /// The join: one statement, each row into a profile with its user nested.
-    func join(_ sql: String) -> [Profile] {
+    func join(_ sql: String) throws -> [Profile] {
         var profiles: [Profile] = []
-        each(sql) { statement in
+        try each(sql) { statement in
             var profile = Profile(
                 id: sqlite3_column_int64(statement, 0), name: Self.text(statement, 1),
                 userID: Self.optionalInteger(statement, 2))
@@ -71,4 +71,10 @@ struct RawSQLite {
         }
         return profiles
     }
+}
+
+/// Why the benchmark cannot go on.
+struct BenchmarkError: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
 }

@@ -31,12 +31,12 @@ try db.transaction {
 // An in-memory database is private to its connection, so the raw loop gets its own copy of the
 // same rows, made with SQLite's backup API. Both then read identical data.
 guard let connection = db.connection as? SQLiteConnection, let source = connection.rawHandle else {
-    fatalError("the benchmark needs the SQLite connection")
+    throw BenchmarkError("the benchmark needs the SQLite connection")
 }
 var rawHandle: OpaquePointer?
 sqlite3_open_v2(":memory:", &rawHandle, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, nil)
 guard let rawDB = rawHandle, let backup = sqlite3_backup_init(rawDB, "main", source, "main") else {
-    fatalError("cannot copy the database")
+    throw BenchmarkError("cannot copy the database")
 }
 sqlite3_backup_step(backup, -1)
 sqlite3_backup_finish(backup)
@@ -57,28 +57,28 @@ func median(_ body: () throws -> Void) rethrows -> Double {
     return samples.sorted()[runs / 2]
 }
 
-func check(_ profiles: [Profile], _ label: String) {
+func check(_ profiles: [Profile], _ label: String) throws {
     guard profiles.count == count, profiles.allSatisfy({ $0.user?.id == $0.userID }) else {
-        fatalError("\(label): wrong result (\(profiles.count) profiles)")
+        throw BenchmarkError("\(label): wrong result (\(profiles.count) profiles)")
     }
 }
 
 // Preload.
 recorded.withLock { $0.removeAll() }
-check(try db.query(Profile.self).preload(\.user).all(), "Joinery preload")
+try check(try db.query(Profile.self).preload(\.user).all(), "Joinery preload")
 let preloadSQL = recorded.withLock { $0 }
 let usersSQL = preloadSQL.dropFirst().map { (sql: $0.sql, keyCount: $0.bindings.count) }
-check(raw.preload(profilesSQL: preloadSQL[0].sql, usersSQL: usersSQL), "raw preload")
+try check(try raw.preload(profilesSQL: preloadSQL[0].sql, usersSQL: usersSQL), "raw preload")
 let joineryPreload = try median { _ = try db.query(Profile.self).preload(\.user).all() }
-let rawPreload = median { _ = raw.preload(profilesSQL: preloadSQL[0].sql, usersSQL: usersSQL) }
+let rawPreload = try median { _ = try raw.preload(profilesSQL: preloadSQL[0].sql, usersSQL: usersSQL) }
 
 // Join.
 recorded.withLock { $0.removeAll() }
-check(try db.query(Profile.self).join(\.user).all(), "Joinery join")
+try check(try db.query(Profile.self).join(\.user).all(), "Joinery join")
 let joinSQL = recorded.withLock { $0[0].sql }
-check(raw.join(joinSQL), "raw join")
+try check(try raw.join(joinSQL), "raw join")
 let joineryJoin = try median { _ = try db.query(Profile.self).join(\.user).all() }
-let rawJoin = median { _ = raw.join(joinSQL) }
+let rawJoin = try median { _ = try raw.join(joinSQL) }
 
 func line(_ name: String, _ joinery: Double, _ raw: Double) -> String {
     func ms(_ value: Double) -> String { String(Int((value * 10).rounded())).inserting(".", fromEnd: 1) + " ms" }
