@@ -8,6 +8,7 @@ for expected in \
     'Profile #1 "jinzhu'"'"'s profile", user_id 1 → User #1 "jinzhu" of Company #1 "Acme"' \
     'Profile #2 "jinzhu'"'"'s second profile", user_id NULL → nil' \
     'JoineryError.foreignKeyViolation' \
+    'users left: User #2 "hu", User #3 "li"' \
     'PostgreSQL 15.0.0 would receive:'; do
     if ! grep -qF "$expected" <<<"$output"; then
         echo "check-demo: missing from the demo's output: $expected" >&2

@@ -43,6 +43,13 @@ try story.step("Update the foreign key: Model(&profile).Update(\"UserID\", 2)") 
     return reloaded.map(\.description) ?? "not found"
 }
 
+var li = User(name: "li")
+try story.step("Replace the user (association mode), deleting the old one — GORM deletes the new one here") {
+    try db.association(\Profile.user).replace(&profile, with: &li, deletingOld: true)
+    let users = try db.query(User.self).all().map(\.description).joined(separator: ", ")
+    return profile.description + "\nusers left: " + users
+}
+
 try story.step("A constraint in action: deleting a user sets its profiles' user_id to NULL (ON DELETE SET NULL)") {
     try db.delete(hu, permanently: true)
     return try db.query(Profile.self).preload(\.user).all().map(\.description).joined(separator: "\n")
