@@ -33,7 +33,8 @@ extension Database {
 
     private func insertGraph(_ model: inout any Model) throws {
         let type = Swift.type(of: model)
-        let schema = try schema(including: [type])
+        let planner = try planner(including: [type])
+        let schema = planner.schema
         guard let table = schema.table(forModel: type.modelDeclaration.name) else {
             throw JoineryError.misuse("\(type) is not a model of this database", model: "\(type)")
         }
@@ -59,7 +60,7 @@ extension Database {
             }
         }
 
-        let now = SQLValue.timestamp(try planner(including: [type]).now)
+        let now = SQLValue.timestamp(planner.now)
         for (index, column) in table.columns.enumerated() {
             if column.role == .updatedAt || (column.role == .createdAt && model.columnValues[index].isNull) {
                 try model.setColumnValue(now, at: index)
@@ -67,7 +68,7 @@ extension Database {
         }
         var row: [String: SQLValue] = [:]
         for (column, value) in zip(table.columns, model.columnValues) { row[column.name] = value }
-        let plan = try planner(including: [type]).plan(.insert(InsertQuery(table.modelName, rows: [row])))
+        let plan = try planner.plan(.insert(InsertQuery(table.modelName, rows: [row])))
         for planned in plan.statements {
             switch plan.generatedKey {
             case .returning(let column)?:

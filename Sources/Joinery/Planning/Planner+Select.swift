@@ -119,7 +119,7 @@ extension Planner {
                 let node = IncludeNode(
                     path: path, relations: relations, mode: include.mode, filter: include.filter, isExplicit: true)
                 if let existing {
-                    if nodes[existing].isExplicit, nodes[existing] .mode != node.mode || nodes[existing].filter != node.filter {
+                    if nodes[existing].isExplicit, nodes[existing].mode != node.mode || nodes[existing].filter != node.filter {
                         throw JoineryError.misuse(
                             "\(path.joined(separator: ".")) is included twice, in different ways",
                             model: root.modelName, relation: "\(relations[relations.count - 1].ownerModel).\(path[path.count - 1])")
