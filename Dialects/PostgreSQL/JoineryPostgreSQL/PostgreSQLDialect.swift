@@ -52,10 +52,7 @@ public struct PostgreSQLDialect: SQLDialect {
     /// Byte strings are `'\x0102'::BYTEA`; times carry their zone (`+00`).
     public func literal(_ value: SQLValue) throws -> String {
         switch value {
-        case .blob(let bytes): return "'\\x" + bytes.map { byte in
-            let hex = String(byte, radix: 16)
-            return byte < 16 ? "0" + hex : hex
-        }.joined() + "'::BYTEA"
+        case .blob(let bytes): return "'" + Self.byteaText(bytes) + "'::BYTEA"
         case .timestamp(let date): return "'" + SQLTimestamp(date).sqlText + "+00'"
         default: return try standardLiteral(value)
         }
@@ -84,9 +81,14 @@ public struct PostgreSQLDialect: SQLDialect {
             case .bool(let flag): return flag ? "t" : "f"
             case .timestamp(let date): return quoted(SQLTimestamp(date).sqlText + "+00")
             case .blob(let bytes):
-                return quoted("\\x" + bytes.map { $0 < 16 ? "0" + String($0, radix: 16) : String($0, radix: 16) }.joined())
+                return quoted(Self.byteaText(bytes))
             }
         }
         return .text("{" + elements.joined(separator: ",") + "}")
+    }
+
+    /// bytea's hex text form: `\x0102ff`.
+    private static func byteaText(_ bytes: [UInt8]) -> String {
+        "\\x" + bytes.map { $0 < 16 ? "0" + String($0, radix: 16) : String($0, radix: 16) }.joined()
     }
 }

@@ -10,8 +10,13 @@ extension Database {
         /// Row position → index into each `keys` entry.
         var keyIndex: [Int: Int] = [:]
 
-        func values(at positions: [Int], row: Int) -> [SQLValue] {
-            positions.map { position in keyIndex[position].map { keys[row][$0] } ?? .null }
+        /// Where `positions` sit in each `keys` entry (every position a step reads is kept).
+        func indices(of positions: [Int]) -> [Int] {
+            positions.compactMap { keyIndex[$0] }
+        }
+
+        func values(at indices: [Int], row: Int) -> [SQLValue] {
+            indices.map { keys[row][$0] }
         }
     }
 
@@ -42,12 +47,8 @@ extension Database {
         // parent carries its own parents by the time it is copied into its child.
         for (index, step) in plan.preloads.enumerated() {
             let source = loaded[sourceIndex(step.source)]
-            var seen: Set<[SQLValue]> = []
-            var keys: [[SQLValue]] = []
-            for row in source.keys.indices {
-                let key = source.values(at: step.sourceKeyPositions, row: row)
-                if !key.contains(where: \.isNull), seen.insert(key).inserted { keys.append(key) }
-            }
+            let keyIndices = source.indices(of: step.sourceKeyPositions)
+            let keys = PreloadStep.distinct(source.keys.indices.lazy.map { source.values(at: keyIndices, row: $0) })
             var parents = LoadedRows()
             for statement in try step.statements(forKeys: keys, capabilities: dialect.capabilities) {
                 try run(.select(statement), layout: step.layout, keeping: kept[index + 1], into: &parents)
@@ -56,15 +57,17 @@ extension Database {
         }
         for (index, step) in plan.preloads.enumerated().sorted(by: { $0.element.path.count > $1.element.path.count }) {
             let parents = loaded[index + 1]
+            let targetIndices = parents.indices(of: step.targetKeyPositions)
             var byKey: [[SQLValue]: any Model] = [:]
             byKey.reserveCapacity(parents.models.count)
             for row in parents.models.indices {
-                byKey[parents.values(at: step.targetKeyPositions, row: row)] = parents.models[row]
+                byKey[parents.values(at: targetIndices, row: row)] = parents.models[row]
             }
             let sourceIndex = sourceIndex(step.source)
+            let sourceIndices = loaded[sourceIndex].indices(of: step.sourceKeyPositions)
             let target = sourcePath(of: step, in: plan) + [step.relation.name]
             for row in loaded[sourceIndex].models.indices {
-                let key = loaded[sourceIndex].values(at: step.sourceKeyPositions, row: row)
+                let key = loaded[sourceIndex].values(at: sourceIndices, row: row)
                 guard !key.contains(where: \.isNull) else { continue }
                 set(byKey[key], at: target, in: &loaded[sourceIndex].models[row])
             }
@@ -92,6 +95,8 @@ extension Database {
     private struct RowDecoder {
         struct Parent {
             var path: [String]
+            /// The association it fills in the model one level up (`company` for `user.company`).
+            var name: String
             var type: any Model.Type
             var offset: Int
             /// The referenced key's positions: NULL there means no parent (a LEFT JOIN miss).
@@ -115,12 +120,12 @@ extension Database {
                 if parent.keyPositions.contains(where: { row[$0].isNull }) { continue }
                 var value: any Model = try parent.type.init(row: row, startingAt: parent.offset)
                 for child in children[index] {
-                    if let nested = decoded[child] { value.setAssociation(nested, named: parents[child].path[parents[child].path.count - 1]) }
+                    if let nested = decoded[child] { value.setAssociation(nested, named: parents[child].name) }
                 }
                 decoded[index] = value
             }
             for index in topLevel {
-                if let value = decoded[index] { model.setAssociation(value, named: parents[index].path[0]) }
+                if let value = decoded[index] { model.setAssociation(value, named: parents[index].name) }
             }
             return model
         }
@@ -136,7 +141,7 @@ extension Database {
                 let relation = try planner.relations(segment.path, from: rootSegment.model).last
             else { throw JoineryError.misuse("no model type for \(segment.model)") }
             parents.append(RowDecoder.Parent(
-                path: segment.path, type: type, offset: segment.offset,
+                path: segment.path, name: relation.name, type: type, offset: segment.offset,
                 keyPositions: relation.referencedColumns.compactMap { layout.position(of: $0, path: segment.path) }))
         }
         let children = parents.map { parent in

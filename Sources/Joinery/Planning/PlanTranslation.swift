@@ -1,3 +1,9 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+
 /// A plan in one dialect, statement by statement, for people and tools: what
 /// `joinery translate` prints and the golden tests compare.
 public struct TranslatedStatement: Sendable, Hashable {
@@ -42,7 +48,7 @@ extension QueryDocument {
     /// Plans the document against its models and lowers it with `dialect`.
     public func translated(with dialect: any SQLDialect) throws -> [TranslatedStatement] {
         let schema = try Schema(models)
-        let planner = Planner(schema: schema, capabilities: dialect.capabilities, now: now ?? Planner.defaultNow)
+        let planner = Planner(schema: schema, capabilities: dialect.capabilities, now: now ?? Date())
         return try planner.plan(query).translated(with: dialect, preloadKeys: preloadKeys)
     }
 }

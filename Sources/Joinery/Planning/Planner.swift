@@ -108,7 +108,4 @@ public struct Planner: Sendable {
     }
 
     var nowValue: SQLValue { .timestamp(now) }
-
-    /// The current time, for a planner whose caller gives none.
-    public static var defaultNow: Date { Date() }
 }

@@ -67,14 +67,18 @@ public struct PreloadStep: Sendable, Hashable {
 
     /// The distinct foreign keys of `rows`, in first-seen order, skipping any with a NULL part.
     public func distinctKeys(in rows: [Row]) -> [[SQLValue]] {
+        Self.distinct(rows.lazy.map { row in sourceKeyPositions.map { row[$0] } })
+    }
+
+    /// `keys` without repeats and without any that has a NULL part, in first-seen order: the
+    /// keys a preload statement is given.
+    public static func distinct(_ keys: some Sequence<[SQLValue]>) -> [[SQLValue]] {
         var seen: Set<[SQLValue]> = []
-        var keys: [[SQLValue]] = []
-        for row in rows {
-            let key = sourceKeyPositions.map { row[$0] }
-            if key.contains(where: \.isNull) { continue }
-            if seen.insert(key).inserted { keys.append(key) }
+        var distinct: [[SQLValue]] = []
+        for key in keys where !key.contains(where: \.isNull) {
+            if seen.insert(key).inserted { distinct.append(key) }
         }
-        return keys
+        return distinct
     }
 }
 
