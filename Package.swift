@@ -11,6 +11,8 @@ let package = Package(
         .library(name: "JoinerySQLite", type: .static, targets: ["JoinerySQLite"]),
         .library(name: "JoineryPostgreSQL", type: .static, targets: ["JoineryPostgreSQL"]),
         .library(name: "JoineryMariaDB", type: .static, targets: ["JoineryMariaDB"]),
+        // The conformance kit: scenarios, expectations and the runner, for dialect plugins too.
+        .library(name: "JoineryConformance", targets: ["JoineryConformance"]),
         .executable(name: "joinery", targets: ["joinery"]),
         .executable(name: "joinery-demo", targets: ["JoineryDemo"]),
         .executable(name: "joinery-bench", targets: ["JoineryBench"]),
@@ -58,11 +60,15 @@ let package = Package(
             name: "JoineryMariaDB", dependencies: ["Joinery", "CMariaDB"],
             path: "Dialects/MariaDB/JoineryMariaDB"),
 
-        // The command-line tool: `joinery translate`.
+        // Scenarios defined once, the SQL each built-in dialect must produce, and the runner.
+        // Depends on the core only: a plugin author imports it beside their own dialect.
+        .target(name: "JoineryConformance", dependencies: ["Joinery"], path: "Sources/JoineryConformance"),
+
+        // The command-line tool: `joinery translate`, `joinery conformance`.
         .executableTarget(
             name: "joinery",
             dependencies: [
-                "Joinery", "JoinerySQLite", "JoineryPostgreSQL", "JoineryMariaDB",
+                "Joinery", "JoinerySQLite", "JoineryPostgreSQL", "JoineryMariaDB", "JoineryConformance",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Sources/joinery"),
@@ -97,6 +103,7 @@ let package = Package(
             name: "DialectTests",
             dependencies: [
                 "Joinery", "JoinerySQLite", "JoineryPostgreSQL", "JoineryMariaDB", "JoineryTestSupport", "EngineTestSupport",
+                "JoineryConformance",
             ],
             path: "Tests/DialectTests"),
         .testTarget(
@@ -106,6 +113,13 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ],
             path: "Tests/DatabaseTests"),
+        .testTarget(
+            name: "ConformanceTests",
+            dependencies: [
+                "Joinery", "JoinerySQLite", "JoineryPostgreSQL", "JoineryMariaDB", "JoineryConformance",
+                "EngineTestSupport",
+            ],
+            path: "Tests/ConformanceTests"),
         .testTarget(
             name: "DriverTests",
             dependencies: [

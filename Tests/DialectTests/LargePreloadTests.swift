@@ -1,5 +1,6 @@
 import EngineTestSupport
 import Joinery
+import JoineryConformance
 import Testing
 
 /// A preload over 100,000 distinct keys: more than any of the engines binds in one statement
@@ -9,13 +10,13 @@ struct LargePreloadTests {
     static let keys: [[SQLValue]] = (1...100_000).map { [.integer(Int64($0))] }
 
     func step(_ capabilities: DialectCapabilities) throws -> PreloadStep {
-        let planner = Planner(schema: try Schema(GoldenModels.gorm), capabilities: capabilities, now: Golden.now)
+        let planner = Planner(schema: try Schema(ScenarioModels.gorm), capabilities: capabilities, now: ConformanceScenario.now)
         let plan = try planner.plan(.select(SelectQuery("Profile", includes: [Include("user")])))
         return try #require(plan.preloads.first)
     }
 
-    @Test(arguments: GoldenDialect.allCases)
-    func everyKeyIsBoundOnceWithinTheLimit(dialect: GoldenDialect) throws {
+    @Test(arguments: TestDialect.allCases)
+    func everyKeyIsBoundOnceWithinTheLimit(dialect: TestDialect) throws {
         let sqlDialect = dialect.dialect()
         let capabilities = sqlDialect.capabilities
         let statements = try step(capabilities).statements(forKeys: Self.keys, capabilities: capabilities)
@@ -44,12 +45,12 @@ struct LargePreloadTests {
     func runsOnTheEngine(engine: TestEngine) throws {
         try withScratchSchema(engine) { connection in
             let dialect = connection.dialect
-            let migration = QueryDocument(models: GoldenModels.gorm, query: .migrate(MigrateQuery()))
+            let migration = QueryDocument(models: ScenarioModels.gorm, query: .migrate(MigrateQuery()))
             for statement in try migration.translated(with: dialect).compactMap(\.lowered) {
                 try connection.execute(statement.sql, statement.bindings)
             }
             let insert = QueryDocument(
-                models: GoldenModels.gorm,
+                models: ScenarioModels.gorm,
                 query: .insert(InsertQuery("User", rows: [["id": 7, "name": "a"], ["id": 99_999, "name": "b"]])))
             for statement in try insert.translated(with: dialect).compactMap(\.lowered) {
                 try connection.execute(statement.sql, statement.bindings)
@@ -68,7 +69,7 @@ struct LargePreloadTests {
     }
 
     @Test func keysAreDistinctAndNullsSkipped() throws {
-        let step = try step(GoldenDialect.sqlite.dialect().capabilities)
+        let step = try step(TestDialect.sqlite.dialect().capabilities)
         let columns = RowColumns(["id", "name", "user_id"])
         let rows = [SQLValue.integer(3), .null, .integer(1), .integer(3), .integer(2)].enumerated().map {
             Row(columns: columns, values: [.integer(Int64($0.offset)), .text("p"), $0.element])

@@ -1,5 +1,6 @@
 import EngineTestSupport
 import Joinery
+import JoineryConformance
 import Testing
 
 /// Generated names longer than the engine allows are shortened deterministically and mapped back
@@ -38,7 +39,7 @@ struct LongAliasTests {
         try withScratchSchema(engine) { connection in
             let dialect = connection.dialect
             func run(_ query: Query) throws {
-                let document = QueryDocument(models: GoldenModels.longNames, query: query)
+                let document = QueryDocument(models: ScenarioModels.longNames, query: query)
                 for statement in try document.translated(with: dialect).compactMap(\.lowered) {
                     try connection.execute(statement.sql, statement.bindings)
                 }
@@ -48,7 +49,7 @@ struct LongAliasTests {
             try run(.insert(InsertQuery("EmployerInformation", rows: [["id": 2, "preferredCompanyLanguageID": 1]])))
             try run(.insert(InsertQuery("Person", rows: [["id": 3, "currentEmployerInformationID": 2]])))
 
-            let planner = Planner(schema: try Schema(GoldenModels.longNames), capabilities: dialect.capabilities)
+            let planner = Planner(schema: try Schema(ScenarioModels.longNames), capabilities: dialect.capabilities)
             let plan = try planner.plan(.select(SelectQuery(
                 "Person", includes: [Include("currentEmployerInformation.preferredCompanyLanguage", .leftJoin)])))
             let layout = try #require(plan.statements[0].layout)

@@ -1,5 +1,6 @@
 import EngineTestSupport
 import Joinery
+import JoineryConformance
 import JoineryMariaDB
 import JoineryPostgreSQL
 import JoinerySQLite
@@ -12,7 +13,7 @@ struct PlannerMisuseTests {
     let planner: Planner
 
     init() throws {
-        planner = Planner(schema: try Schema(GoldenModels.gorm), capabilities: PostgreSQLDialect().capabilities)
+        planner = Planner(schema: try Schema(ScenarioModels.gorm), capabilities: PostgreSQLDialect().capabilities)
     }
 
     @Test func unknownModel() {

@@ -129,19 +129,5 @@ public func rowCount(_ connection: any DatabaseConnection, _ table: String) thro
 public func withScratchSchema(_ engine: TestEngine, _ body: (any DatabaseConnection) throws -> Void) throws {
     let connection = try engine.connect()
     defer { connection.close() }
-    let name = uniqueTableName("joinery_scratch")
-    switch engine {
-    case .sqlite:
-        try body(connection)
-    case .postgresql:
-        try connection.execute("CREATE SCHEMA \(name)")
-        defer { _ = try? connection.execute("DROP SCHEMA \(name) CASCADE") }
-        try connection.execute("SET search_path TO \(name)")
-        try body(connection)
-    case .mariadb:
-        try connection.execute("CREATE DATABASE \(name)")
-        defer { _ = try? connection.execute("DROP DATABASE \(name)") }
-        try connection.execute("USE \(name)")
-        try body(connection)
-    }
+    try connection.withScratchNamespace(named: uniqueTableName("joinery_scratch"), { try body(connection) })
 }

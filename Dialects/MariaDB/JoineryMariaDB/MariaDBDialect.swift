@@ -58,4 +58,11 @@ public struct MariaDBDialect: SQLDialect {
         case .timestamp: return "DATETIME(6)"
         }
     }
+
+    /// A database (MariaDB's schemas): ``CREATE DATABASE `x` ``, ``USE `x` ``, ``DROP DATABASE `x` ``.
+    public func scratchNamespace(named name: String) -> ScratchNamespace? {
+        let quoted = quoteIdentifier(name)
+        return ScratchNamespace(
+            create: "CREATE DATABASE \(quoted)", enter: "USE \(quoted)", drop: "DROP DATABASE \(quoted)")
+    }
 }

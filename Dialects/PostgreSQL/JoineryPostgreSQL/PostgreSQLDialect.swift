@@ -87,6 +87,15 @@ public struct PostgreSQLDialect: SQLDialect {
         return .text("{" + elements.joined(separator: ",") + "}")
     }
 
+    /// A schema, found first on the search path:
+    /// `CREATE SCHEMA "x"`, `SET search_path TO "x"`, `DROP SCHEMA "x" CASCADE`.
+    public func scratchNamespace(named name: String) -> ScratchNamespace? {
+        let quoted = quoteIdentifier(name)
+        return ScratchNamespace(
+            create: "CREATE SCHEMA \(quoted)", enter: "SET search_path TO \(quoted)",
+            drop: "DROP SCHEMA \(quoted) CASCADE")
+    }
+
     /// bytea's hex text form: `\x0102ff`.
     private static func byteaText(_ bytes: [UInt8]) -> String {
         "\\x" + bytes.map { $0 < 16 ? "0" + String($0, radix: 16) : String($0, radix: 16) }.joined()

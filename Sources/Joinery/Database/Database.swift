@@ -21,13 +21,17 @@ import Synchronization
 /// and from theirs in turn through their associations.
 public final class Database: Sendable {
     public let connection: any DatabaseConnection
-    public var dialect: any SQLDialect { connection.dialect }
+    /// What the SQL is written in: the connection's own dialect unless another was given.
+    public let dialect: any SQLDialect
 
     private let models = Mutex<ModelRegistry>(ModelRegistry())
     private let observers = Mutex<[@Sendable (ExecutedStatement) -> Void]>([])
 
-    public init(_ connection: any DatabaseConnection) {
+    /// A database over `connection`. Give `dialect` to write SQL in another dialect than the
+    /// connection reports — a MySQL 8 dialect over the MariaDB client, say, or a dialect under test.
+    public init(_ connection: any DatabaseConnection, dialect: (any SQLDialect)? = nil) {
         self.connection = connection
+        self.dialect = dialect ?? connection.dialect
     }
 
     /// Opens `url` with the driver for its scheme.

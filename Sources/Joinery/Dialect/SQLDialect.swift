@@ -43,6 +43,11 @@ public protocol SQLDialect: Sendable {
     /// The whole lowering. Default: ``SQLWriter``, which calls the hooks above and follows
     /// ``capabilities``; a dialect rarely needs to replace it.
     func lower(_ statement: SQLStatement) throws -> LoweredStatement
+
+    /// The statements that create, enter and drop an empty namespace, for isolated tests (the
+    /// conformance kit runs each scenario in one). Default: `nil` — the engine has none, and each
+    /// new connection is expected to open an empty database (SQLite's `:memory:`).
+    func scratchNamespace(named name: String) -> ScratchNamespace?
 }
 
 extension SQLDialect {
@@ -96,6 +101,8 @@ extension SQLDialect {
         try writer.write(statement)
         return writer.finish()
     }
+
+    public func scratchNamespace(named name: String) -> ScratchNamespace? { nil }
 
     /// The ``JoineryError/Kind/unsupported`` error for `feature` in this dialect.
     public func unsupported(_ feature: String) -> JoineryError {

@@ -9,7 +9,8 @@
 ///
 /// Misuse is a ``JoineryError/Kind/misuse`` error naming the model and field: a `references`
 /// target that is neither primary key nor unique, a foreign key missing or of the wrong type, a
-/// relation to a model that is not in the schema, `onDelete: .setNull` on a non-optional key.
+/// relation to a model that is not in the schema, `onDelete: .setNull` on a non-optional key, two
+/// relations that would guess the same foreign key (ambiguous).
 public struct Schema: Sendable, Hashable, Codable {
     /// Tables in declaration order.
     public private(set) var tables: [TableSchema]
@@ -31,6 +32,7 @@ public struct Schema: Sendable, Hashable, Codable {
             tables[index].belongsTo = try declaration.belongsTo.map {
                 try SchemaResolver.relation($0, owner: declaration, ownerTable: tables[index], tables: tables, declarations: declarations)
             }
+            try SchemaResolver.checkUnambiguous(tables[index].belongsTo, of: declaration)
         }
         self.tables = tables
     }

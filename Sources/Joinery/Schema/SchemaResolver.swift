@@ -216,6 +216,23 @@ enum SchemaResolver {
     /// same two with the target type's name (`User`). Fields are matched by column, so `userID`
     /// and `userId` both count. A `@BelongsTo` is never re-read as has-one: when only the
     /// *target* holds a matching field, that is an error that says so.
+    /// Two relations of one model whose keys were guessed and came out the same (`author` and
+    /// `editor`, both to User, both falling back to `userID`) are ambiguous: which one a row's key
+    /// means cannot be known. GORM silently picks one; here each must name its key.
+    static func checkUnambiguous(_ relations: [BelongsToRelation], of owner: ModelDeclaration) throws {
+        for (index, relation) in relations.enumerated() {
+            for other in relations[(index + 1)...] where other.foreignKeyColumns == relation.foreignKeyColumns {
+                let declared = owner.belongsTo.filter { [relation.name, other.name].contains($0.name) }
+                guard declared.contains(where: { $0.foreignKey == nil }) else { continue }
+                throw JoineryError.misuse(
+                    "\(owner.name).\(relation.name) and \(owner.name).\(other.name) are ambiguous: both would use "
+                        + "\(relation.foreignKeyColumns.joined(separator: ", ")) as their foreign key. Give each its own "
+                        + "field and name it with foreignKey:",
+                    model: owner.name, field: other.name, relation: "\(owner.name).\(other.name)")
+            }
+        }
+    }
+
     private static func conventionalForeignKey(
         _ declaration: BelongsToDeclaration, owner: ModelDeclaration, target: ModelDeclaration,
         referenced: [FieldDeclaration], misuse: (String, String, String?) -> JoineryError

@@ -3,10 +3,12 @@ import Joinery
 
 /// A dialect with deliberately odd tokens, so that every hook and capability shows in the
 /// asserted SQL: a default silently used where a hook was meant would stand out.
-struct OddDialect: SQLDialect {
-    var name: String { "Odd 1.0" }
+public struct OddDialect: SQLDialect {
+    public init() {}
 
-    var capabilities: DialectCapabilities {
+    public var name: String { "Odd 1.0" }
+
+    public var capabilities: DialectCapabilities {
         var capabilities = DialectCapabilities()
         capabilities.placeholders = .numbered(prefix: ":p")
         capabilities.identifierLimit = .characters(30)
@@ -26,11 +28,11 @@ struct OddDialect: SQLDialect {
         return capabilities
     }
 
-    func quoteIdentifier(_ identifier: String) -> String {
+    public func quoteIdentifier(_ identifier: String) -> String {
         "⟦" + identifier.replacingOccurrences(of: "⟧", with: "⟧⟧") + "⟧"
     }
 
-    func columnType(_ type: ColumnType) throws -> String {
+    public func columnType(_ type: ColumnType) throws -> String {
         switch type {
         case .integer: return "INT64"
         case .double: return "FLOAT64"
@@ -41,7 +43,7 @@ struct OddDialect: SQLDialect {
         }
     }
 
-    func literal(_ value: SQLValue) throws -> String {
+    public func literal(_ value: SQLValue) throws -> String {
         if case .bool(let flag) = value { return flag ? "YES" : "NO" }
         return try standardLiteral(value)
     }

@@ -1,16 +1,16 @@
 import Foundation
 import Joinery
 
-/// The models the golden fixtures query: GORM's belongs-to example (a profile belongs to a user,
+/// The models the SQL-level scenarios query: GORM's belongs-to example (a profile belongs to a user,
 /// who belongs to a company), a `references:` override, and a chain long enough to overflow
 /// PostgreSQL's 63-byte identifiers.
-enum GoldenModels {
-    static let company = ModelDeclaration("Company", fields: [
+public enum ScenarioModels {
+    public static let company = ModelDeclaration("Company", fields: [
         FieldDeclaration("id", Int64?.self),
         FieldDeclaration("name", String.self),
     ])
 
-    static let user = ModelDeclaration("User", fields: [
+    public static let user = ModelDeclaration("User", fields: [
         FieldDeclaration("id", Int64?.self),
         FieldDeclaration("name", String.self),
         FieldDeclaration("companyID", Int64?.self),
@@ -19,7 +19,7 @@ enum GoldenModels {
         BelongsToDeclaration("company", target: "Company"),
     ])
 
-    static let profile = ModelDeclaration("Profile", fields: [
+    public static let profile = ModelDeclaration("Profile", fields: [
         FieldDeclaration("id", Int64?.self),
         FieldDeclaration("name", String.self),
         FieldDeclaration("userID", Int64?.self),
@@ -28,10 +28,10 @@ enum GoldenModels {
     ])
 
     /// Company, User, Profile.
-    static let gorm = [company, user, profile]
+    public static let gorm = [company, user, profile]
 
     /// GORM's `references:` example: the key is the company's unique `code`, not its id.
-    static let referencesOverride = [
+    public static let referencesOverride = [
         ModelDeclaration("Company", fields: [
             FieldDeclaration("id", Int64?.self),
             FieldDeclaration("code", String.self, unique: true, maxLength: 32),
@@ -47,7 +47,7 @@ enum GoldenModels {
     ]
 
     /// A user with a unique, indexed e-mail address.
-    static let emailUser = [
+    public static let emailUser = [
         ModelDeclaration("User", fields: [
             FieldDeclaration("id", Int64?.self),
             FieldDeclaration("email", String.self, index: .unique, maxLength: 191),
@@ -56,7 +56,7 @@ enum GoldenModels {
 
     /// `Person.currentEmployerInformation.preferredCompanyLanguage.internationalCode`: the join
     /// column alias is 72 bytes long.
-    static let longNames = [
+    public static let longNames = [
         ModelDeclaration("CompanyLanguage", fields: [
             FieldDeclaration("id", Int64?.self),
             FieldDeclaration("internationalCode", String.self, maxLength: 16),

@@ -1,0 +1,28 @@
+import Foundation
+import Joinery
+
+/// GORM's belongs-to example as the executed scenarios use it: a profile belongs to a user, who
+/// belongs to a company; users and companies are soft-deleted, profile names are unique.
+enum Docs {
+    @Model struct Company {
+        var id: Int64?
+        var name: String
+        var deletedAt: Date?
+    }
+
+    @Model struct User {
+        var id: Int64?
+        var name: String
+        var companyID: Int64?
+        var deletedAt: Date?
+        @BelongsTo var company: Company?
+    }
+
+    @Model struct Profile {
+        var id: Int64?
+        @Column(unique: true, maxLength: 100) var name: String
+        var userID: Int64?
+        var updatedAt: Date?
+        @BelongsTo(onUpdate: .cascade, onDelete: .setNull) var user: User?
+    }
+}
