@@ -2,7 +2,8 @@
 #
 #   make demo      GORM's belongs-to story on in-memory SQLite (no server needed)
 #   make bench     preload and join of 100,000 rows on SQLite: Joinery against the raw C API
-#   make test      install what is missing, start PostgreSQL + MariaDB on 127.0.0.1, run every test
+#   make test      install what is missing, start PostgreSQL + MariaDB on 127.0.0.1, run every test,
+#                  the conformance matrix, and the example MySQL 8 plugin (Examples/MySQLDialect)
 #   make services  only start the servers (prints the export lines to use them)
 #   make stop      stop the servers started by `make services`
 #
@@ -35,6 +36,7 @@ test:
 	scripts/check-product-links.sh $(SWIFT_BUILD_FLAGS); \
 	scripts/check-translate.sh $(SWIFT_BUILD_FLAGS); \
 	scripts/check-demo.sh $(SWIFT_BUILD_FLAGS); \
+	scripts/check-conformance.sh $(SWIFT_BUILD_FLAGS); \
 	$(SWIFT) test --skip-build $(SWIFT_BUILD_FLAGS)
 
 services:

@@ -5,7 +5,7 @@ import Foundation
 #endif
 
 /// A plan in one dialect, statement by statement, for people and tools: what
-/// `joinery translate` prints and the golden tests compare.
+/// `joinery translate` prints and the conformance kit compares.
 public struct TranslatedStatement: Sendable, Hashable {
     public var purpose: String
     /// `nil` when the statement depends on rows not given (a preload without keys); `note` says why.

@@ -24,7 +24,8 @@ public struct ConformanceReport: Sendable {
         }
         let widths = header.indices.map { column in ([header] + rows).map { $0[column].count }.max() ?? 0 }
         func line(_ cells: [String]) -> String {
-            zip(cells, widths).map { $0 + String(repeating: " ", count: $1 - $0.count) }.joined(separator: "  ")
+            let padded = zip(cells, widths).map { $0 + String(repeating: " ", count: $1 - $0.count) }.joined(separator: "  ")
+            return String(padded.reversed().drop { $0 == " " }.reversed())
         }
         var lines = [line(header)] + rows.map(line)
         lines.append("")

@@ -24,7 +24,7 @@ extension ConformanceScenario {
         ]
         let clause = "ON \(event.rawValue.uppercased()) \(action.sql)"
         return executed(
-            "constraint.on-\(event.rawValue)-\(action.rawValue)", "\(clause): the rows the engine leaves", area: "Constraints",
+            "constraint.on-\(event.rawValue)-" + action.sql.lowercased().split(separator: " ").joined(separator: "-"), "\(clause): the rows the engine leaves", area: "Constraints",
             models: []
         ) { context in
             try context.run(.migrate(MigrateQuery()), models: models)
