@@ -5,7 +5,7 @@ import Joinery
 ///
 /// ```swift
 /// // SQL only: a plugin dialect with no server at hand.
-/// let target = ConformanceTarget(dialect: MySQL8Dialect(), expectations: MySQL8Dialect.expectations)
+/// let target = ConformanceTarget(dialect: MySQLDialect(), expectations: .mysql)
 /// // A real engine: every scenario gets its own connection and scratch namespace.
 /// let postgres = ConformanceTarget(label: "PostgreSQL", expectations: .postgresql) {
 ///     try PostgreSQLDriver().connect("postgres://joinery:joinery@127.0.0.1:5432/joinery")
