@@ -26,13 +26,24 @@ public struct ScratchNamespace: Sendable, Hashable {
 
 extension DatabaseConnection {
     /// Runs `body` with a new, empty ``ScratchNamespace`` named `name` as the default of this
-    /// connection, and drops it afterwards, also when `body` throws. A dialect without namespaces
-    /// (SQLite) runs `body` as it is: there, a fresh `:memory:` connection is the empty database.
-    public func withScratchNamespace<T>(named name: String, _ body: () throws -> T) throws -> T {
-        guard let scratch = dialect.scratchNamespace(named: name) else { return try body() }
+    /// connection, and drops it afterwards, also when `body` throws; a namespace that cannot be
+    /// dropped after `body` succeeded is an error, since it would be left behind. The namespace is
+    /// spelled by `dialect`, else the connection's. A dialect without namespaces (SQLite) runs
+    /// `body` as it is: there, a fresh `:memory:` connection is the empty database.
+    public func withScratchNamespace<T>(
+        named name: String, dialect: (any SQLDialect)? = nil, _ body: () throws -> T
+    ) throws -> T {
+        guard let scratch = (dialect ?? self.dialect).scratchNamespace(named: name) else { return try body() }
         try execute(scratch.create)
-        defer { _ = try? execute(scratch.drop) }
-        try execute(scratch.enter)
-        return try body()
+        let result: T
+        do {
+            try execute(scratch.enter)
+            result = try body()
+        } catch {
+            _ = try? execute(scratch.drop)
+            throw error
+        }
+        try execute(scratch.drop)
+        return result
     }
 }

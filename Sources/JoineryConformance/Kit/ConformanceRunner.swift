@@ -75,31 +75,21 @@ public struct ConformanceRunner: Sendable {
         return unmet.isEmpty ? nil : "needs " + unmet.map(\.description).joined(separator: ", ")
     }
 
-    /// Runs `body` in a new scratch namespace, and drops it after; a failure to clean up is a failure.
+    /// Runs `body` in a new scratch namespace, dropped after; failing to make or drop it is a failure.
     static func isolated(
         _ connection: any DatabaseConnection, dialect: any SQLDialect, scenario: ConformanceScenario,
         _ body: () -> [ScenarioFailure]
     ) -> [ScenarioFailure] {
         let name = "joinery_conformance_" + String(UInt64.random(in: 0...UInt64.max), radix: 36)
-        guard let scratch = dialect.scratchNamespace(named: name) else {
-            return unisolatedTables(connection, dialect: dialect, scenario: scenario) ?? body()
+        if dialect.scratchNamespace(named: name) == nil,
+           let refused = unisolatedTables(connection, dialect: dialect, scenario: scenario) {
+            return refused
         }
+        var failures: [ScenarioFailure] = []
         do {
-            try connection.execute(scratch.create)
+            try connection.withScratchNamespace(named: name, dialect: dialect) { failures = body() }
         } catch {
-            return [ScenarioFailure(what: "isolation", detail: "cannot create a scratch namespace: \(error)")]
-        }
-        var failures: [ScenarioFailure]
-        do {
-            try connection.execute(scratch.enter)
-            failures = body()
-        } catch {
-            failures = [ScenarioFailure(what: "isolation", detail: "cannot enter the scratch namespace: \(error)")]
-        }
-        do {
-            try connection.execute(scratch.drop)
-        } catch {
-            failures.append(ScenarioFailure(what: "cleanup", detail: "the scratch namespace \(name) was not dropped: \(error)"))
+            failures.append(ScenarioFailure(what: "isolation", detail: "the scratch namespace \(name): \(error)"))
         }
         return failures
     }

@@ -37,12 +37,6 @@ public struct ConformanceScenario: Sendable, Identifiable, CustomStringConvertib
 
     public var description: String { id }
 
-    /// Whether the scenario needs an engine to run at all.
-    public var isExecuted: Bool {
-        if case .executed = check { return true }
-        return false
-    }
-
     /// The requirements `capabilities` do not meet (empty: the scenario applies).
     public func unmetRequirements(_ capabilities: DialectCapabilities) -> [ScenarioRequirement] {
         requirements.filter { !$0.isMet(capabilities) }

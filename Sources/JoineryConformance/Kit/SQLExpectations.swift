@@ -34,10 +34,7 @@ public struct SQLExpectations: Sendable, ExpressibleByDictionaryLiteral {
         self.outcomes = Dictionary(elements, uniquingKeysWith: { _, last in last })
     }
 
-    public subscript(id: String) -> ExpectedSQL? {
-        get { outcomes[id] }
-        set { outcomes[id] = newValue }
-    }
+    public subscript(id: String) -> ExpectedSQL? { outcomes[id] }
 
     /// These expectations, with `other`'s replacing any of the same id: a dialect that differs
     /// from another in a few scenarios starts from its table.

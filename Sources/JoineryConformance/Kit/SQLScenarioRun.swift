@@ -77,10 +77,7 @@ struct SQLScenarioRun {
     private func engineFailures(_ statements: [LoweredStatement], on connection: any DatabaseConnection) -> [ScenarioFailure] {
         if !check.createsSchema {
             do {
-                let migration = QueryDocument(models: check.document.models, query: .migrate(MigrateQuery()))
-                for statement in try migration.translated(with: dialect).compactMap(\.lowered) {
-                    try connection.execute(statement.sql, statement.bindings)
-                }
+                try connection.run(QueryDocument(models: check.document.models, query: .migrate(MigrateQuery())), in: dialect)
             } catch {
                 return [ScenarioFailure(what: "migrate", detail: "\(error)")]
             }

@@ -99,10 +99,7 @@ public final class ScenarioContext {
     /// Plans `query` over `models` in this dialect and runs its statements: for scenarios written
     /// in the IR rather than with model types.
     public func run(_ query: Query, models: [ModelDeclaration]) throws {
-        for statement in try QueryDocument(models: models, query: query).translated(with: dialect) {
-            guard let lowered = statement.lowered else { continue }
-            try connection.execute(lowered.sql, lowered.bindings)
-        }
+        try connection.run(QueryDocument(models: models, query: query), in: dialect)
     }
 
     /// The first column of each row of `sql` (written with `?`; rewritten for the dialect).

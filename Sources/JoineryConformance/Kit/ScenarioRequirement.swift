@@ -23,21 +23,4 @@ public struct ScenarioRequirement: Sendable, CustomStringConvertible {
     }
     public static let upsert = ScenarioRequirement("an upsert") { $0.upsert != nil }
     public static let noUpsert = ScenarioRequirement("no upsert") { $0.upsert == nil }
-    public static let bindArray = ScenarioRequirement("binding an array of keys") { $0.largeIn == .bindArray }
-    public static let batchedIn = ScenarioRequirement("keys in batched IN lists") { $0.largeIn == .batch }
-    public static let addForeignKey = ScenarioRequirement("ALTER TABLE … ADD FOREIGN KEY") { $0.addForeignKey }
-    public static let forwardForeignKeyReferences = ScenarioRequirement("foreign keys to tables created later") {
-        $0.forwardForeignKeyReferences
-    }
-
-    /// An identifier limit of at most `length` (bytes or characters): the scenario is about names
-    /// that must be shortened.
-    public static func identifierLimit(atMost length: Int) -> ScenarioRequirement {
-        ScenarioRequirement("identifiers limited to \(length) or fewer") { capabilities in
-            switch capabilities.identifierLimit {
-            case .bytes(let limit)?, .characters(let limit)?: return limit <= length
-            case nil: return false
-            }
-        }
-    }
 }
