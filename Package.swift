@@ -21,12 +21,16 @@ let package = Package(
         .package(url: "https://github.com/swiftlang/swift-syntax.git", from: "603.0.0"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.6.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.6.0"),
     ],
     targets: [
         // The core: pure Swift, no C dependency.
         .target(
             name: "Joinery",
-            dependencies: ["JoineryMacros", .product(name: "Logging", package: "swift-log")],
+            dependencies: [
+                "JoineryMacros", .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
             path: "Sources/Joinery"),
         // @Model, @BelongsTo, @Column, @Transient: compile-time plugins (swift-syntax).
         .macro(
@@ -120,6 +124,12 @@ let package = Package(
                 "EngineTestSupport",
             ],
             path: "Tests/ConformanceTests"),
+        .testTarget(
+            name: "ConcurrencyTests",
+            dependencies: [
+                "Joinery", "JoinerySQLite", "JoineryPostgreSQL", "JoineryMariaDB", "JoineryTestSupport", "EngineTestSupport",
+            ],
+            path: "Tests/ConcurrencyTests"),
         .testTarget(
             name: "DriverTests",
             dependencies: [

@@ -1,6 +1,7 @@
 import CMariaDB
 import Foundation
 import Joinery
+import Synchronization
 
 /// `mysql_library_init` is a macro Swift cannot call, and not thread-safe: a global `let`
 /// runs `mysql_server_init` exactly once, before the first connection.
@@ -19,6 +20,11 @@ public final class MariaDBConnection: DatabaseConnection, @unchecked Sendable {
 
     private let lock = NSRecursiveLock()  // guards the fields below
     private var handle: UnsafeMutablePointer<MYSQL>?
+    /// Where ``interrupt()`` sends `KILL QUERY <thread id>`, on a connection of its own.
+    private let url: DatabaseURL
+    private let threadID: UInt
+    /// False once closed or lost; read without `lock`.
+    private let usable = Atomic<Bool>(true)
     private var statementCache = PreparedStatementCache<UnsafeMutablePointer<MYSQL_STMT>> { mysql_stmt_close($0) }
 
     public convenience init(_ url: String) throws {
@@ -45,6 +51,8 @@ public final class MariaDBConnection: DatabaseConnection, @unchecked Sendable {
             throw MariaDBError.connectionError(error, url: url)
         }
         handle = mysql
+        self.url = url
+        threadID = mysql_thread_id(mysql)
         let info = String(cString: mysql_get_server_info(mysql))
         // Old connectors prefix MariaDB's version with "5.5.5-" for MySQL clients' sake.
         let versionText = info.hasPrefix("5.5.5-") ? info.dropFirst(6) : Substring(info)
@@ -56,8 +64,28 @@ public final class MariaDBConnection: DatabaseConnection, @unchecked Sendable {
 
     deinit { close() }
 
+    public func withExclusiveAccess<T>(_ body: () throws -> T) rethrows -> T {
+        try lock.withLock(body)
+    }
+
+    public var isUsable: Bool { usable.load(ordering: .acquiring) }
+
+    /// The server's SERVER_STATUS_IN_TRANS flag, from its last reply.
+    public var hasOpenTransaction: Bool {
+        lock.withLock { handle.map { cmariadb_server_status($0) & UInt32(SERVER_STATUS_IN_TRANS) != 0 } ?? false }
+    }
+
+    /// `KILL QUERY <thread id>` from a second, short-lived connection: the running statement
+    /// stops with errno 1317 (``JoineryError/Kind/cancelled``); the connection stays open.
+    public func interrupt() {
+        guard usable.load(ordering: .acquiring), let killer = try? MariaDBConnection(url: url) else { return }
+        _ = try? killer.executeText("KILL QUERY \(threadID)")
+        killer.close()
+    }
+
     public func close() {
         lock.withLock {
+            usable.store(false, ordering: .releasing)
             statementCache.releaseAll()
             if let handle { mysql_close(handle) }
             handle = nil
@@ -159,7 +187,10 @@ public final class MariaDBConnection: DatabaseConnection, @unchecked Sendable {
             guard mysql_stmt_execute(statement) == 0 else {
                 let error = MariaDBError.make(statement, sql: sql)
                 // After a lost connection the statement handle is dead; do not cache it.
-                if error.kind == .connectionFailed { keep = false }
+                if error.kind == .connectionLost || error.kind == .connectionFailed {
+                    keep = false
+                    usable.store(false, ordering: .releasing)
+                }
                 throw error
             }
         }
@@ -175,6 +206,11 @@ public final class MariaDBConnection: DatabaseConnection, @unchecked Sendable {
             throw error
         }
         return statement
+    }
+
+    /// Runs `sql` with the text protocol.
+    func executeText(_ sql: String) throws -> ExecutionResult {
+        try lock.withLock { try executeText(sql, try openHandle(sql)) }
     }
 
     /// The text protocol, for the few statements the prepared protocol refuses (no bindings).

@@ -53,8 +53,20 @@ enum MariaDBError {
             error.kind = .parameterCount
         case 1045, 1044, 1698:
             error.kind = .authenticationFailed
-        case 2002, 2003, 2005, 2006, 2013, 2055, 2026:
+        case 2006, 2013, 2055:
+            // Server has gone away; lost connection during query; lost connection at '…'.
+            error.kind = message.contains("timed out") || message.contains("(110)") ? .timeout : .connectionLost
+        case 1927, 1053:
+            // Connection was killed; server shutdown in progress.
+            error.kind = .connectionLost
+        case 2002, 2003, 2005, 2026:
             error.kind = message.contains("timed out") || message.contains("(110)") ? .timeout : .connectionFailed
+        case 1317:
+            // Query execution was interrupted (KILL QUERY).
+            error.kind = .cancelled
+        case 1969:
+            // Query execution was interrupted (max_statement_time exceeded).
+            error.kind = .timeout
         case 1235, 1295, 1178:
             error.kind = .unsupported
         default:
@@ -65,7 +77,7 @@ enum MariaDBError {
 
     static func connectionError(_ error: JoineryError, url: DatabaseURL) -> JoineryError {
         var error = error
-        if error.kind == .engine || error.kind == .undefinedObject { error.kind = .connectionFailed }
+        if [.engine, .undefinedObject, .connectionLost].contains(error.kind) { error.kind = .connectionFailed }
         error.message = "cannot connect to MariaDB at \(url): \(error.engineMessage ?? error.message)"
         return error
     }

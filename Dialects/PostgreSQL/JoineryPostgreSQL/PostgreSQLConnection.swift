@@ -1,6 +1,7 @@
 import CLibPQ
 import Foundation
 import Joinery
+import Synchronization
 
 /// A connection to PostgreSQL through libpq.
 ///
@@ -13,6 +14,10 @@ public final class PostgreSQLConnection: DatabaseConnection, @unchecked Sendable
 
     private let lock = NSRecursiveLock()  // guards `handle`
     private var handle: OpaquePointer?
+    /// PQcancel's own object, usable from any thread while `lock` is held by the statement's.
+    private let canceller = Mutex<SendableHandle?>(nil)
+    /// False once closed or lost; read without `lock`.
+    private let usable = Atomic<Bool>(true)
 
     public convenience init(_ url: String) throws {
         try self.init(url: DatabaseURL(parsing: url))
@@ -34,8 +39,10 @@ public final class PostgreSQLConnection: DatabaseConnection, @unchecked Sendable
         if let password = url.password { parameters.append(("password", password)) }
         if let database = url.database { parameters.append(("dbname", database)) }
         for (key, value) in url.options.sorted(by: { $0.key < $1.key }) {
+            // `options` adds server settings (`-c search_path=app`) to the UTC time zone.
+            let merged = key == "options" ? parameters.first { $0.0 == key }.map { $0.1 + " " + value } ?? value : value
             parameters.removeAll { $0.0 == key }
-            parameters.append((key, value))
+            parameters.append((key, merged))
         }
         let connection = Self.connect(parameters)
         guard let connection, PQstatus(connection) == CONNECTION_OK else {
@@ -54,14 +61,44 @@ public final class PostgreSQLConnection: DatabaseConnection, @unchecked Sendable
         dialect = PostgreSQLDialect(version: version)
         // Notices ("table does not exist, skipping") would go to stderr by default.
         PQsetNoticeProcessor(connection, { _, _ in }, nil)
+        canceller.withLock { $0 = PQgetCancel(connection).map(SendableHandle.init) }
     }
 
     deinit { close() }
 
     public func close() {
         lock.withLock {
+            usable.store(false, ordering: .releasing)
+            canceller.withLock { cancel in
+                PQfreeCancel(cancel?.pointer)
+                cancel = nil
+            }
             PQfinish(handle)
             handle = nil
+        }
+    }
+
+    public func withExclusiveAccess<T>(_ body: () throws -> T) rethrows -> T {
+        try lock.withLock(body)
+    }
+
+    public var isUsable: Bool { usable.load(ordering: .acquiring) }
+
+    /// PQtransactionStatus: inside a transaction block, or in a failed one.
+    public var hasOpenTransaction: Bool {
+        lock.withLock {
+            guard let handle else { return false }
+            let status = PQtransactionStatus(handle)
+            return status == PQTRANS_INTRANS || status == PQTRANS_INERROR || status == PQTRANS_ACTIVE
+        }
+    }
+
+    /// PQcancel: asks the server to stop the running statement (SQLSTATE 57014).
+    public func interrupt() {
+        canceller.withLock { cancel in
+            guard let cancel else { return }
+            var message = [CChar](repeating: 0, count: 256)
+            _ = PQcancel(cancel.pointer, &message, Int32(message.count))
         }
     }
 
@@ -128,15 +165,18 @@ public final class PostgreSQLConnection: DatabaseConnection, @unchecked Sendable
                 return try body(result)
             default:
                 if PQstatus(handle) != CONNECTION_OK { throw connectionLost(handle, sql: sql) }
-                throw PostgreSQLError.make(result, sql: sql)
+                let error = PostgreSQLError.make(result, sql: sql)
+                if error.kind == .connectionLost { usable.store(false, ordering: .releasing) }
+                throw error
             }
         }
     }
 
     private func connectionLost(_ handle: OpaquePointer, sql: String) -> JoineryError {
+        usable.store(false, ordering: .releasing)
         let message = Self.trimmed(String(cString: PQerrorMessage(handle)))
         return JoineryError(
-            .connectionFailed, "lost the connection to PostgreSQL: \(message)",
+            .connectionLost, "lost the connection to PostgreSQL: \(message)",
             engine: "PostgreSQL", engineMessage: message, sql: sql)
     }
 
@@ -173,4 +213,10 @@ public final class PostgreSQLConnection: DatabaseConnection, @unchecked Sendable
     static func trimmed(_ message: String) -> String {
         String(message.reversed().drop(while: { $0.isWhitespace }).reversed())
     }
+}
+
+/// A C handle kept for a call that libpq documents as safe from any thread (PQcancel).
+struct SendableHandle: @unchecked Sendable {
+    let pointer: OpaquePointer
+    init(_ pointer: OpaquePointer) { self.pointer = pointer }
 }

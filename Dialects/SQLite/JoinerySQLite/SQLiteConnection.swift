@@ -1,13 +1,33 @@
 import CSQLite
 import Foundation
 import Joinery
+import Synchronization
 
 /// A connection to an SQLite database through libsqlite3.
 ///
 /// Opened with `SQLITE_OPEN_NOMUTEX` (this class serialises its own calls, so SQLite's per-call
-/// mutex would only cost time), extended result codes, a 5 s busy timeout, and
-/// `PRAGMA foreign_keys = ON` — SQLite ignores foreign keys on a connection without it.
+/// mutex would only cost time), URI file names (`file:/name?vfs=memdb`), extended result codes,
+/// a busy timeout (5 s unless ``Options`` say otherwise), and `PRAGMA foreign_keys = ON` —
+/// SQLite ignores foreign keys on a connection without it.
 public final class SQLiteConnection: DatabaseConnection, @unchecked Sendable {
+    /// How a connection is set up beyond its URL: what a pool asks for its writer and readers.
+    public struct Options: Sendable {
+        /// `PRAGMA journal_mode = WAL`: readers on other connections never wait for the writer,
+        /// nor it for them. Kept by the database file once set.
+        public var writeAheadLog = false
+        /// `PRAGMA query_only = ON`: the connection refuses every write.
+        public var queryOnly = false
+        /// How long a statement waits for another connection's lock before failing with
+        /// ``JoineryError/Kind/transactionConflict`` (SQLITE_BUSY).
+        public var busyTimeout: Duration = .seconds(5)
+
+        public init(writeAheadLog: Bool = false, queryOnly: Bool = false, busyTimeout: Duration = .seconds(5)) {
+            self.writeAheadLog = writeAheadLog
+            self.queryOnly = queryOnly
+            self.busyTimeout = busyTimeout
+        }
+    }
+
     public let engine: EngineInfo
     public let transactionState = TransactionState()
     public var beginTransactionSQL: String { "BEGIN IMMEDIATE" }
@@ -18,18 +38,21 @@ public final class SQLiteConnection: DatabaseConnection, @unchecked Sendable {
     private let lock = NSRecursiveLock()
     private var handle: OpaquePointer?
     private var statementCache = PreparedStatementCache<OpaquePointer> { sqlite3_finalize($0) }
+    /// The handle again, for ``interrupt()``: read from another thread while `lock` is held by
+    /// the one running the statement, and cleared before the handle is closed.
+    private let interruptHandle = Mutex<SendableHandle?>(nil)
 
     /// Opens the database the URL names; creates the file if it does not exist.
     public convenience init(_ url: String) throws {
         try self.init(url: DatabaseURL(parsing: url))
     }
 
-    public init(url: DatabaseURL) throws {
+    public init(url: DatabaseURL, options: Options = Options()) throws {
         guard url.scheme == "sqlite", let path = url.database else {
             throw JoineryError(.invalidURL, "not an SQLite URL: \(url) (use sqlite::memory: or sqlite:/path/to/file.db)")
         }
         var db: OpaquePointer?
-        let flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX
+        let flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_URI
         let code = sqlite3_open_v2(path, &db, flags, nil)
         guard code == SQLITE_OK, let db else {
             let message = db.map { String(cString: sqlite3_errmsg($0)) } ?? "out of memory"
@@ -41,9 +64,19 @@ public final class SQLiteConnection: DatabaseConnection, @unchecked Sendable {
         handle = db
         engine = EngineInfo(name: "SQLite", version: EngineVersion(parsing: String(cString: sqlite3_libversion())) ?? EngineVersion(3))
         dialect = SQLiteDialect(version: engine.version, maxBindParameters: Int(sqlite3_limit(db, SQLITE_LIMIT_VARIABLE_NUMBER, -1)))
+        interruptHandle.withLock { $0 = SendableHandle(db) }
         sqlite3_extended_result_codes(db, 1)
-        sqlite3_busy_timeout(db, 5000)
+        sqlite3_busy_timeout(db, Int32(clamping: options.busyTimeout.components.seconds * 1000
+            + options.busyTimeout.components.attoseconds / 1_000_000_000_000_000))
         try execute("PRAGMA foreign_keys = ON")
+        if options.writeAheadLog {
+            // An in-memory database answers "memory" and keeps its journal: nothing to do.
+            let mode = try query("PRAGMA journal_mode = WAL").first.map { try $0.decode(String.self, at: 0) }
+            guard mode == "wal" || mode == "memory" else {
+                throw JoineryError(.unsupported, "cannot switch \(url) to WAL mode (journal_mode is \(mode ?? "?"))", engine: "SQLite")
+            }
+        }
+        if options.queryOnly { try execute("PRAGMA query_only = ON") }
         // A build without foreign-key support accepts the pragma and does nothing: refuse it
         // rather than let constraints silently go unenforced.
         guard try query("PRAGMA foreign_keys").first.map({ try $0.decode(Int.self, at: 0) }) == 1 else {
@@ -55,9 +88,30 @@ public final class SQLiteConnection: DatabaseConnection, @unchecked Sendable {
 
     public func close() {
         lock.withLock {
+            interruptHandle.withLock { $0 = nil }
             statementCache.releaseAll()
             sqlite3_close_v2(handle)
             handle = nil
+        }
+    }
+
+    public func withExclusiveAccess<T>(_ body: () throws -> T) rethrows -> T {
+        try lock.withLock(body)
+    }
+
+    public var isUsable: Bool {
+        interruptHandle.withLock { $0 != nil }
+    }
+
+    /// Whether SQLite is outside autocommit mode: a transaction is open, however it began.
+    public var hasOpenTransaction: Bool {
+        lock.withLock { handle.map { sqlite3_get_autocommit($0) == 0 } ?? false }
+    }
+
+    /// sqlite3_interrupt: the running statement stops with ``JoineryError/Kind/cancelled``.
+    public func interrupt() {
+        interruptHandle.withLock { handle in
+            if let handle { sqlite3_interrupt(handle.pointer) }
         }
     }
 
@@ -230,4 +284,10 @@ public final class SQLiteConnection: DatabaseConnection, @unchecked Sendable {
         let head = sql.drop(while: { $0.isWhitespace }).prefix(7).uppercased()
         return head.hasPrefix("INSERT") || head.hasPrefix("REPLACE")
     }
+}
+
+/// A C handle kept for a call that C documents as safe from any thread (sqlite3_interrupt).
+struct SendableHandle: @unchecked Sendable {
+    let pointer: OpaquePointer
+    init(_ pointer: OpaquePointer) { self.pointer = pointer }
 }

@@ -11,16 +11,20 @@
 /// ```
 ///
 /// Every change runs in one transaction. A parent without a primary key is created first.
-public struct Association<Owner: Model, Target: Model>: Sendable {
-    let database: Database
+///
+/// `Source` is a ``Database`` (calls block until done) or a ``DatabasePool`` (the same calls,
+/// `async`, each a unit of work on one connection of the pool).
+public struct Association<Owner: Model, Target: Model, Source: Sendable>: Sendable {
+    let source: Source
+    let context: DatabaseContext
     /// The association's name; `nil` when the key path given was not an association.
     let name: String?
 
-    private func relation() throws -> BelongsToRelation {
+    func relation() throws -> BelongsToRelation {
         guard let name else {
             throw JoineryError.misuse("the key path is not a belongs-to association of \(Owner.self)", model: "\(Owner.self)")
         }
-        return try database.schema(including: [Owner.self, Target.self]).relation(name, of: Owner.modelDeclaration.name)
+        return try context.schema(including: [Owner.self, Target.self]).relation(name, of: Owner.modelDeclaration.name)
     }
 
     /// The owner's foreign-key values, or nil when any is NULL.
@@ -36,6 +40,10 @@ public struct Association<Owner: Model, Target: Model>: Sendable {
         let fields = Target.modelDeclaration.fields.map(\.name)
         return relation.referencedFields.map { field in fields.firstIndex(of: field).map { target.columnValues[$0] } ?? .null }
     }
+}
+
+extension Association where Source == Database {
+    private var database: Database { source }
 
     /// The parent the owner's foreign key points at (soft-deleted parents excluded), or nil.
     public func find(for owner: Owner) throws -> Target? {
@@ -55,7 +63,7 @@ public struct Association<Owner: Model, Target: Model>: Sendable {
     /// unless it is `target` itself.
     public func replace(_ owner: inout Owner, with target: inout Target, deletingOld: Bool = false) throws {
         let relation = try relation()
-        try database.transaction {
+        try database.writingTransaction("replace") {
             let old = try find(for: owner)
             if referencedKey(of: target, relation).contains(where: \.isNull) {
                 try database.create(&target)
@@ -89,7 +97,7 @@ public struct Association<Owner: Model, Target: Model>: Sendable {
     /// Sets the owner's foreign key to NULL. A required foreign key cannot be cleared (misuse).
     public func clear(_ owner: inout Owner) throws {
         let relation = try relation()
-        let schema = try database.schema(including: [Owner.self])
+        let schema = try context.schema(including: [Owner.self])
         for column in relation.foreignKeyColumns where schema.table(forModel: relation.ownerModel)?.column(named: column)?.isNullable == false {
             throw JoineryError.misuse(
                 "\(relation.ownerModel).\(relation.name) cannot be cleared: \(column) is required",
@@ -104,8 +112,10 @@ public struct Association<Owner: Model, Target: Model>: Sendable {
 
 extension Database {
     /// Association mode for a belongs-to association (GORM's `db.Model(&p).Association("User")`).
-    public func association<Owner: Model, Target: Model>(_ keyPath: WritableKeyPath<Owner, Target?>) -> Association<Owner, Target> {
+    public func association<Owner: Model, Target: Model>(
+        _ keyPath: WritableKeyPath<Owner, Target?>
+    ) -> Association<Owner, Target, Database> {
         register([Owner.self, Target.self])
-        return Association(database: self, name: Owner.associationName(for: keyPath))
+        return Association(source: self, context: context, name: Owner.associationName(for: keyPath))
     }
 }

@@ -16,7 +16,7 @@ extension Database {
     /// update it.)
     public func create<M: Model>(_ model: inout M) throws {
         _ = try schema(including: [M.self])
-        try transaction {
+        try writingTransaction("create") {
             var erased: any Model = model
             try insertGraph(&erased)
             guard let typed = erased as? M else { throw JoineryError.misuse("create changed the type of \(M.self)") }
@@ -26,7 +26,7 @@ extension Database {
 
     /// Inserts several models of one type, each with its parents, in one transaction.
     public func create<M: Model>(_ models: inout [M]) throws {
-        try transaction {
+        try writingTransaction("create") {
             for index in models.indices { try create(&models[index]) }
         }
     }

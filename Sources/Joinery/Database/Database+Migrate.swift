@@ -15,21 +15,25 @@ extension Database {
     }
 
     public func migrate(_ types: [any Model.Type]) throws {
-        let planner = try planner(including: types)
-        let missing = try planner.schema.tables.filter { try !tableExists($0.name) }.map(\.modelName)
-        guard !missing.isEmpty else { return }
-        let plan = try planner.plan(.migrate(MigrateQuery(models: missing)))
-        for planned in plan.statements { try run(planned.statement) }
+        try writingUnitOfWork("migrate") {
+            let planner = try planner(including: types)
+            let missing = try planner.schema.tables.filter { try !tableExists($0.name) }.map(\.modelName)
+            guard !missing.isEmpty else { return }
+            let plan = try planner.plan(.migrate(MigrateQuery(models: missing)))
+            for planned in plan.statements { try run(planned.statement) }
+        }
     }
 
     /// Whether `table` exists: the engine is asked to prepare a query of it, which runs nothing
     /// and works the same on every engine.
     public func tableExists(_ table: String) throws -> Bool {
-        do {
-            try connection.prepareOnly("SELECT 1 FROM \(dialect.quoteIdentifier(table)) WHERE 1 = 0")
-            return true
-        } catch let error as JoineryError where error.kind == .undefinedObject {
-            return false
+        try unitOfWork {
+            do {
+                try connection.prepareOnly("SELECT 1 FROM \(dialect.quoteIdentifier(table)) WHERE 1 = 0")
+                return true
+            } catch let error as JoineryError where error.kind == .undefinedObject {
+                return false
+            }
         }
     }
 }

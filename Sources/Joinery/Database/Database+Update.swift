@@ -10,6 +10,10 @@ extension Database {
     /// A model without a primary key value cannot be updated (``JoineryError/Kind/misuse``).
     @discardableResult
     public func update<M: Model>(_ model: inout M, set values: [String: any SQLValueConvertible]) throws -> Int {
+        try writingUnitOfWork("update") { try updateHoldingConnection(&model, set: values) }
+    }
+
+    private func updateHoldingConnection<M: Model>(_ model: inout M, set values: [String: any SQLValueConvertible]) throws -> Int {
         let planner = try planner(including: [M.self])
         guard let table = planner.schema.table(forModel: M.modelDeclaration.name) else { return 0 }
         var assigned = values.mapValues(\.sqlValue)
@@ -38,12 +42,14 @@ extension Database {
     /// ```
     @discardableResult
     public func delete<M: Model>(_ model: M, permanently: Bool = false) throws -> Int {
-        let planner = try planner(including: [M.self])
-        guard let table = planner.schema.table(forModel: M.modelDeclaration.name) else { return 0 }
-        let plan = try planner.plan(.delete(DeleteQuery(table.modelName, filter: try keyCondition(of: model, table), unscoped: permanently)))
-        var changed = 0
-        for planned in plan.statements { changed += try run(planned.statement).rowsAffected }
-        return changed
+        try writingUnitOfWork("delete") {
+            let planner = try planner(including: [M.self])
+            guard let table = planner.schema.table(forModel: M.modelDeclaration.name) else { return 0 }
+            let plan = try planner.plan(.delete(DeleteQuery(table.modelName, filter: try keyCondition(of: model, table), unscoped: permanently)))
+            var changed = 0
+            for planned in plan.statements { changed += try run(planned.statement).rowsAffected }
+            return changed
+        }
     }
 
     /// `"id" = <model's id>`: the condition that finds a stored model.

@@ -5,7 +5,8 @@ import Foundation
 #endif
 import Synchronization
 
-/// What an application talks to: one connection, its dialect, and the models it knows.
+/// One connection, its dialect, and the models it knows: the synchronous API, for scripts, tools,
+/// tests and the demo — and what a ``DatabasePool`` hands to the closures it runs.
 ///
 /// ```swift
 /// let db = try Database.open("sqlite::memory:", drivers: [SQLiteDriver()])
@@ -19,19 +20,35 @@ import Synchronization
 /// Every call plans a ``Query`` against the models' schema and the connection's dialect, and runs
 /// the plan's statements with their values bound. Models are found from the types a call names,
 /// and from theirs in turn through their associations.
+///
+/// **Sharing.** A `Database` may be shared between threads: each call, and each
+/// ``transaction(_:)`` as a whole, holds the connection exclusively, so concurrent callers wait
+/// for one another's units of work and never see (or join) another caller's transaction. They
+/// also never run at the same time: calls block the calling thread while the C client waits on
+/// the engine. A server that answers concurrent requests, or any `async` code, uses a
+/// ``DatabasePool`` instead, whose calls never block Swift's cooperative threads.
 public final class Database: Sendable {
     public let connection: any DatabaseConnection
+    let context: DatabaseContext
+    /// Set for a database a pool lent to a closure: it stops working when the closure returns.
+    private let lease: Lease?
+    /// A pool's read-only unit of work (`pool.read { db in … }`): Joinery's writes are refused.
+    public let isReadOnly: Bool
     /// What the SQL is written in: the connection's own dialect unless another was given.
     public let dialect: any SQLDialect
 
-    private let models = Mutex<ModelRegistry>(ModelRegistry())
-    private let observers = Mutex<[@Sendable (ExecutedStatement) -> Void]>([])
-
     /// A database over `connection`. Give `dialect` to write SQL in another dialect than the
     /// connection reports — a MySQL 8 dialect over the MariaDB client, say, or a dialect under test.
-    public init(_ connection: any DatabaseConnection, dialect: (any SQLDialect)? = nil) {
+    public convenience init(_ connection: any DatabaseConnection, dialect: (any SQLDialect)? = nil) {
+        self.init(connection, context: DatabaseContext(dialect: dialect), lease: nil, readOnly: false)
+    }
+
+    init(_ connection: any DatabaseConnection, context: DatabaseContext, lease: Lease?, readOnly: Bool) {
         self.connection = connection
-        self.dialect = dialect ?? connection.dialect
+        self.context = context
+        self.dialect = context.dialect ?? connection.dialect
+        self.lease = lease
+        self.isReadOnly = readOnly
     }
 
     /// Opens `url` with the driver for its scheme.
@@ -47,30 +64,60 @@ public final class Database: Sendable {
     /// Calls `observer` after every statement this database runs, including those that fail: its
     /// IR, its SQL, values, duration, row count and error.
     public func observeStatements(_ observer: @escaping @Sendable (ExecutedStatement) -> Void) {
-        observers.withLock { $0.append(observer) }
+        context.observeStatements(observer)
     }
 
     /// Runs `body` in a transaction (a savepoint when one is open): all of it, or none of it.
+    /// Other threads using this database wait until it ends.
+    ///
+    /// ```sql
+    /// BEGIN                                  -- BEGIN IMMEDIATE on SQLite
+    /// …                                      -- what body runs
+    /// COMMIT                                 -- ROLLBACK if body threw
+    /// ```
     public func transaction<T>(_ body: () throws -> T) throws -> T {
-        try connection.transaction(body)
+        try unitOfWork { try connection.transaction(body) }
+    }
+
+    /// Runs `body` holding the connection, so that the statements it runs are not interleaved
+    /// with another thread's: what every public call does.
+    func unitOfWork<T>(_ body: () throws -> T) throws -> T {
+        try checkLease()
+        return try connection.withExclusiveAccess(body)
+    }
+
+    /// A unit of work that writes: refused in a read-only database.
+    func writingUnitOfWork<T>(_ operation: String, _ body: () throws -> T) throws -> T {
+        guard !isReadOnly else {
+            throw JoineryError.misuse("\(operation) writes, and this database is read-only (pool.read); use pool.write or pool.transaction")
+        }
+        return try unitOfWork(body)
+    }
+
+    /// A writing unit of work in one transaction.
+    func writingTransaction<T>(_ operation: String, _ body: () throws -> T) throws -> T {
+        try writingUnitOfWork(operation) { try connection.transaction(body) }
+    }
+
+    private func checkLease() throws {
+        if let lease, lease.hasEnded {
+            throw JoineryError.misuse("a Database lent by a pool was used after its closure returned; use the pool instead")
+        }
     }
 
     // MARK: Models and planning
 
     /// Makes `types`, and every model their associations reach, known to this database.
     public func register(_ types: [any Model.Type]) {
-        models.withLock { $0.register(types) }
+        context.register(types)
     }
 
     func schema(including types: [any Model.Type]) throws -> Schema {
-        try models.withLock { registry in
-            registry.register(types)
-            return try registry.schema()
-        }
+        try context.schema(including: types)
     }
 
     func modelType(named name: String) -> (any Model.Type)? {
-        models.withLock { $0.types[name] }
+        context.modelType(named: name)
     }
 
     func planner(including types: [any Model.Type]) throws -> Planner {
@@ -82,6 +129,7 @@ public final class Database: Sendable {
     /// Lowers and runs a statement that returns no rows.
     @discardableResult
     func run(_ statement: SQLStatement) throws -> ExecutionResult {
+        try checkLease()
         let lowered = try dialect.lower(statement)
         let start = ContinuousClock.now
         do {
@@ -89,6 +137,7 @@ public final class Database: Sendable {
             notify(statement, lowered, start, rows: result.rowsAffected)
             return result
         } catch let error as JoineryError {
+            let error = judgingCommit(error, writes: true)
             notify(statement, lowered, start, rows: 0, error: error)
             throw error
         }
@@ -104,6 +153,7 @@ public final class Database: Sendable {
     /// Lowers and runs a statement, handing each row to `body` as the engine produces it (a row
     /// not kept costs no allocation).
     func forEachRow(_ statement: SQLStatement, _ body: (Row) throws -> Void) throws {
+        try checkLease()
         let lowered = try dialect.lower(statement)
         let start = ContinuousClock.now
         var count = 0
@@ -113,23 +163,43 @@ public final class Database: Sendable {
                 try body(row)
             }
         } catch let error as JoineryError {
+            let writes: Bool
+            if case .select = statement { writes = false } else { writes = true }
+            let error = judgingCommit(error, writes: writes)
             notify(statement, lowered, start, rows: count, error: error)
             throw error
         }
         notify(statement, lowered, start, rows: count)
     }
 
+    /// A lost connection: a read, or a statement inside a transaction, cannot have stored
+    /// anything; a write outside one (autocommit) may have.
+    private func judgingCommit(_ error: JoineryError, writes: Bool) -> JoineryError {
+        guard error.kind == .connectionLost, error.mayHaveCommitted == nil else { return error }
+        var error = error
+        error.mayHaveCommitted = writes && !connection.isInTransaction
+        return error
+    }
+
     private func notify(
         _ statement: SQLStatement, _ lowered: LoweredStatement, _ start: ContinuousClock.Instant, rows: Int,
         error: JoineryError? = nil
     ) {
-        let current = observers.withLock { $0 }
+        let current = context.currentObservers
         guard !current.isEmpty else { return }
         let executed = ExecutedStatement(
             statement: statement, sql: lowered.sql, bindings: lowered.bindings,
             duration: ContinuousClock.now - start, rowCount: rows, error: error)
         for observer in current { observer(executed) }
     }
+}
+
+/// The term of a ``Database`` a pool lends to one closure: it ends when the closure returns, and
+/// the database refuses every call after that (the connection is someone else's by then).
+final class Lease: Sendable {
+    private let ended = Atomic<Bool>(false)
+    var hasEnded: Bool { ended.load(ordering: .acquiring) }
+    func end() { ended.store(true, ordering: .releasing) }
 }
 
 /// A statement as it ran: what ``Database/observeStatements(_:)`` observers receive.

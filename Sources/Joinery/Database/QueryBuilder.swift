@@ -1,6 +1,10 @@
 /// A query of one model, built step by step; nothing runs until ``all()``, ``first()``,
 /// ``find(_:)`` or ``count()``.
 ///
+/// `Source` is what runs it: a ``Database`` (the calls block the thread until the rows are in)
+/// or a ``DatabasePool`` (the same calls, `async`, on a connection of the pool). The builder is
+/// the same value either way.
+///
 /// ```swift
 /// try db.query(Profile.self)
 ///     .preload(\.user, "name = ?", "jinzhu")      // the preload pair, with a condition
@@ -10,12 +14,14 @@
 ///     .limit(10)
 ///     .all()
 /// ```
-public struct QueryBuilder<M: Model>: Sendable {
-    let database: Database
+public struct QueryBuilder<M: Model, Source: Sendable>: Sendable {
+    let source: Source
+    let context: DatabaseContext
     public private(set) var query: SelectQuery
 
-    init(database: Database) {
-        self.database = database
+    init(source: Source, context: DatabaseContext) {
+        self.source = source
+        self.context = context
         query = SelectQuery(M.modelDeclaration.name)
     }
 
@@ -101,7 +107,7 @@ public struct QueryBuilder<M: Model>: Sendable {
 
     private func including(_ path: [String?], _ mode: IncludeMode, filter: Condition?, types: [any Model.Type]) -> Self {
         var copy = self
-        database.register(types)
+        context.register(types)
         // A key path that is no association names no relation; the planner reports it.
         copy.query.includes.append(Include(path.map { $0 ?? "(not an association)" }, mode, filter: filter))
         return copy
@@ -111,44 +117,66 @@ public struct QueryBuilder<M: Model>: Sendable {
         Owner.associationName(for: keyPath)
     }
 
-    // MARK: Running
+    /// The same query, counting instead of loading: preloads are dropped, joins kept (an inner
+    /// join filters).
+    var countQuery: SelectQuery {
+        var copy = query
+        copy.count = true
+        copy.includes = copy.includes.filter { $0.mode != .preload }
+        return copy
+    }
 
+    /// The query limited to the row whose primary key is `id`.
+    func findQuery(_ id: some SQLValueConvertible) throws -> SelectQuery {
+        let schema = try context.schema(including: [M.self])
+        guard let key = schema.table(forModel: M.modelDeclaration.name)?.primaryKey, key.count == 1 else {
+            throw JoineryError.misuse("\(M.self) has no single-column primary key to find by", model: "\(M.self)")
+        }
+        return filter(.equal(key[0], id.sqlValue)).limit(1).query
+    }
+
+    var firstQuery: SelectQuery {
+        var copy = query
+        copy.first = true
+        return copy
+    }
+}
+
+extension QueryBuilder where Source == Database {
     /// Every matching row, with its included associations.
     public func all() throws -> [M] {
-        try database.load(query, as: M.self)
+        try source.unitOfWork { try source.load(query, as: M.self) }
     }
 
     /// The first row by primary key (GORM's `First`), or nil.
     public func first() throws -> M? {
-        var copy = self
-        copy.query.first = true
-        return try copy.all().first
+        try source.unitOfWork { try source.load(firstQuery, as: M.self).first }
     }
 
     /// The row with this primary key, or nil.
     public func find(_ id: some SQLValueConvertible) throws -> M? {
-        let schema = try database.schema(including: [M.self])
-        guard let key = schema.table(forModel: M.modelDeclaration.name)?.primaryKey, key.count == 1 else {
-            throw JoineryError.misuse("\(M.self) has no single-column primary key to find by", model: "\(M.self)")
-        }
-        return try filter(.equal(key[0], id.sqlValue)).limit(1).all().first
+        let query = try findQuery(id)
+        return try source.unitOfWork { try source.load(query, as: M.self).first }
     }
 
     /// The number of matching rows.
     public func count() throws -> Int {
-        var copy = query
-        copy.count = true
-        copy.includes = copy.includes.filter { $0.mode != .preload }
-        let plan = try database.planner(including: [M.self]).plan(.select(copy))
-        let rows = try database.rows(plan.statements[0].statement)
-        return try rows.first?.decode(Int.self, at: 0) ?? 0
+        try source.unitOfWork { try source.count(countQuery, of: M.self) }
     }
 }
 
 extension Database {
     /// Starts a query of `type`.
-    public func query<M: Model>(_ type: M.Type) -> QueryBuilder<M> {
+    public func query<M: Model>(_ type: M.Type) -> QueryBuilder<M, Database> {
         register([type])
-        return QueryBuilder(database: self)
+        return QueryBuilder(source: self, context: context)
+    }
+
+    /// `SELECT COUNT(*)` for a query with its joins.
+    func count<M: Model>(_ query: SelectQuery, of type: M.Type) throws -> Int {
+        let plan = try planner(including: [M.self]).plan(.select(query))
+        guard let statement = plan.statements.first else { return 0 }
+        let rows = try rows(statement.statement)
+        return try rows.first?.decode(Int.self, at: 0) ?? 0
     }
 }

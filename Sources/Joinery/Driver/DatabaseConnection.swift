@@ -6,7 +6,9 @@
 /// is a ``JoineryError`` whose ``JoineryError/kind`` reads the same on all engines.
 ///
 /// A connection may be handed between threads, but runs one statement at a time: drivers
-/// serialise their calls into the C client.
+/// serialise their calls into the C client, and ``withExclusiveAccess(_:)`` keeps a whole unit of
+/// work (a transaction, say) together: another thread's statements wait until it ends instead of
+/// landing inside it. An application that serves concurrent requests uses a ``DatabasePool``.
 public protocol DatabaseConnection: AnyObject, Sendable {
     /// The engine and its version, read when the connection opened.
     var engine: EngineInfo { get }
@@ -38,6 +40,29 @@ public protocol DatabaseConnection: AnyObject, Sendable {
     /// so that a writer takes its lock up front instead of failing to upgrade later.
     var beginTransactionSQL: String { get }
 
+    /// Runs `body` while no other thread can use this connection. The lock is re-entrant: `body`
+    /// runs statements on the connection as usual. ``transaction(_:)`` holds it from `BEGIN` to
+    /// `COMMIT`, so that a second thread's statements never land inside the first one's
+    /// transaction.
+    func withExclusiveAccess<T>(_ body: () throws -> T) rethrows -> T
+
+    /// False once the connection is closed, or broken (the server went away, a statement timed
+    /// out on the client side): a pool discards it and opens another.
+    var isUsable: Bool { get }
+
+    /// Whether the engine has a transaction open on this connection, also one begun with raw SQL
+    /// (`execute("BEGIN")`): a pool rolls it back before the connection serves anyone else.
+    /// Defaults to ``isInTransaction``.
+    var hasOpenTransaction: Bool { get }
+
+    /// Asks the engine to stop the statement running now; the statement then fails with
+    /// ``JoineryError/Kind/cancelled``. Safe to call from any thread while another runs the
+    /// statement (sqlite3_interrupt, PQcancel, KILL QUERY). Defaults to doing nothing.
+    func interrupt()
+
+    /// Checks that the server answers. Defaults to running `SELECT 1`.
+    func ping() throws
+
     /// Closes the connection. Later calls throw ``JoineryError/Kind/connectionFailed``.
     /// Dropping the last reference also closes it.
     func close()
@@ -45,6 +70,16 @@ public protocol DatabaseConnection: AnyObject, Sendable {
 
 extension DatabaseConnection {
     public var beginTransactionSQL: String { "BEGIN" }
+
+    public var isUsable: Bool { true }
+
+    public var hasOpenTransaction: Bool { isInTransaction }
+
+    public func interrupt() {}
+
+    public func ping() throws {
+        try execute("SELECT 1", [])
+    }
 
     /// Runs a statement that returns no rows, without bindings.
     @discardableResult

@@ -8,6 +8,10 @@ public protocol DatabaseDriver: Sendable {
     /// ``JoineryError/Kind/authenticationFailed`` or ``JoineryError/Kind/timeout`` — within the
     /// connect timeout (5 s by default; `?connect_timeout=N` overrides it on server engines).
     func connect(to url: DatabaseURL) throws -> any DatabaseConnection
+
+    /// How a ``DatabasePool`` opens connections to `url`. Defaults to every connection alike,
+    /// each from ``connect(to:)``; SQLite gives one writer and separate readers.
+    func poolConnections(for url: DatabaseURL) throws -> PoolConnections
 }
 
 extension DatabaseDriver {
@@ -30,11 +34,16 @@ public struct DriverRegistry: Sendable {
     /// Opens `url` with the driver for its scheme; an unknown scheme is ``JoineryError/Kind/invalidURL``.
     public func connect(_ url: String) throws -> any DatabaseConnection {
         let parsed = try DatabaseURL(parsing: url)
-        guard let driver = drivers.first(where: { $0.urlSchemes.contains(parsed.scheme) }) else {
+        return try driver(for: parsed).connect(to: parsed)
+    }
+
+    /// The driver for the URL's scheme; an unknown scheme is ``JoineryError/Kind/invalidURL``.
+    public func driver(for url: DatabaseURL) throws -> any DatabaseDriver {
+        guard let driver = drivers.first(where: { $0.urlSchemes.contains(url.scheme) }) else {
             let known = drivers.flatMap(\.urlSchemes).sorted().joined(separator: ", ")
-            throw JoineryError(.invalidURL, "unknown scheme '\(parsed.scheme)' in \(parsed) (known: \(known))")
+            throw JoineryError(.invalidURL, "unknown scheme '\(url.scheme)' in \(url) (known: \(known))")
         }
-        return try driver.connect(to: parsed)
+        return driver
     }
 
     /// The default connect timeout, in seconds, for server engines.

@@ -18,15 +18,28 @@ public struct JoineryError: Error, Sendable, Equatable {
         // Reaching the server.
         case invalidURL
         case connectionFailed
+        /// The connection dropped while a statement ran (the server restarted, the network
+        /// went away). ``JoineryError/mayHaveCommitted`` says whether the work may be stored.
+        case connectionLost
         case authenticationFailed
+        /// A connect, statement or server that did not answer in time.
         case timeout
+        /// The statement was stopped because the Task awaiting it was cancelled.
+        case cancelled
+        // Pools.
+        /// No connection became free within the pool's acquire timeout.
+        case poolExhausted
+        /// The pool is shutting down or shut down: it takes no new work.
+        case poolClosed
         // Statements.
         case syntax
         /// A table, column or other object the statement names does not exist.
         case undefinedObject
         /// The number of `?` placeholders and bound values differ.
         case parameterCount
-        /// A deadlock or serialization failure: the transaction may succeed if retried.
+        /// A deadlock, serialization failure or lock wait that gave up (PostgreSQL 40001 / 40P01,
+        /// MariaDB 1213 / 1205, SQLite BUSY): the engine rolled the transaction back, and it may
+        /// succeed if run again. See ``JoineryError/isRetryable``.
         case transactionConflict
         /// The dialect cannot express a feature; nothing was sent to the engine.
         case unsupported
@@ -59,6 +72,11 @@ public struct JoineryError: Error, Sendable, Equatable {
     public var relation: String?
     /// The statement that failed, if any.
     public var sql: String?
+    /// For ``Kind/connectionLost``: whether the lost work may have been committed. `false` when the
+    /// connection dropped inside a transaction (the engine rolls it back) or during a read;
+    /// `true` when it dropped at `COMMIT` or during a write outside a transaction; `nil` when
+    /// nobody could tell.
+    public var mayHaveCommitted: Bool?
 
     public init(
         _ kind: Kind, _ message: String,
@@ -85,6 +103,17 @@ public struct JoineryError: Error, Sendable, Equatable {
         JoineryError(.misuse, message, model: model, field: field, relation: relation)
     }
 
+    /// Whether running the same unit of work again may succeed and cannot store anything twice:
+    /// a transaction conflict (the engine rolled it back), a connection lost when nothing can
+    /// have been committed, a pool that had no free connection in time.
+    public var isRetryable: Bool {
+        switch kind {
+        case .transactionConflict, .poolExhausted: return true
+        case .connectionLost: return mayHaveCommitted == false
+        default: return false
+        }
+    }
+
     /// True for the four constraint kinds.
     public var isConstraintViolation: Bool {
         switch kind {
@@ -104,6 +133,7 @@ extension JoineryError: CustomStringConvertible {
         if let constraint { details.append("constraint \(constraint)") }
         if let table { details.append("table \(table)") }
         if let column { details.append("column \(column)") }
+        if let mayHaveCommitted { details.append(mayHaveCommitted ? "may have committed" : "not committed") }
         if let engine {
             details.append([engine, engineCode].compactMap { $0 }.joined(separator: " "))
         }

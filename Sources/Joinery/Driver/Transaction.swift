@@ -32,8 +32,19 @@ extension DatabaseConnection {
     ///   ROLLBACK TO SAVEPOINT joinery_1; RELEASE SAVEPOINT joinery_1   -- if it threw
     /// COMMIT
     /// ```
+    ///
+    /// The connection is held with ``withExclusiveAccess(_:)`` throughout: a statement another
+    /// thread sends meanwhile waits for the COMMIT or ROLLBACK.
+    ///
+    /// A connection lost at `COMMIT` throws ``JoineryError/Kind/connectionLost`` with
+    /// ``JoineryError/mayHaveCommitted`` true: the engine may have committed before the
+    /// connection dropped. Lost before it, the transaction was rolled back (false).
     @discardableResult
     public func transaction<T>(_ body: () throws -> T) throws -> T {
+        try withExclusiveAccess { try transactionHoldingAccess(body) }
+    }
+
+    private func transactionHoldingAccess<T>(_ body: () throws -> T) throws -> T {
         let depth = transactionState.enter()
         defer { transactionState.leave() }
         let savepoint = "joinery_\(depth)"
@@ -50,10 +61,26 @@ extension DatabaseConnection {
                 _ = try? execute("ROLLBACK TO SAVEPOINT \(savepoint)", [])
                 _ = try? execute("RELEASE SAVEPOINT \(savepoint)", [])
             }
+            throw Self.markingUncommitted(error)
+        }
+        guard depth == 0 else {
+            try execute("RELEASE SAVEPOINT \(savepoint)", [])
+            return result
+        }
+        do {
+            try execute("COMMIT", [])
+        } catch var error as JoineryError where error.kind == .connectionLost {
+            error.mayHaveCommitted = true
             throw error
         }
-        try execute(depth == 0 ? "COMMIT" : "RELEASE SAVEPOINT \(savepoint)", [])
         return result
+    }
+
+    /// A connection lost inside a transaction cannot have committed it.
+    private static func markingUncommitted(_ error: any Error) -> any Error {
+        guard var lost = error as? JoineryError, lost.kind == .connectionLost, lost.mayHaveCommitted == nil else { return error }
+        lost.mayHaveCommitted = false
+        return lost
     }
 
     /// Whether a transaction is open through ``transaction(_:)``.

@@ -1,0 +1,209 @@
+import Dispatch
+
+/// Connections shared by every request of an application: the async API.
+///
+/// ```swift
+/// let pool = try DatabasePool("postgres://joinery:joinery@127.0.0.1:5432/joinery",
+///                             drivers: [PostgreSQLDriver()])
+/// try await pool.migrate(User.self, Profile.self)
+/// var profile = Profile(name: "jinzhu's profile", user: User(name: "jinzhu"))
+/// try await pool.create(&profile)             // INSERT users, INSERT profiles: one transaction
+/// let loaded = try await pool.query(Profile.self).preload(\.user).all()
+/// let names = try await pool.read { db in     // one connection for the whole closure
+///     try db.query(User.self).all().map(\.name)
+/// }
+/// try await pool.transaction { db in          // BEGIN … COMMIT on one connection
+///     var user = User(name: "hu")
+///     try db.create(&user)
+///     try db.update(&profile, set: ["userID": user.id])
+/// }
+/// ```
+///
+/// Connections open when first needed, up to ``Configuration/maximumConnections``, and then
+/// stay open. Each unit of work — a one-shot call, or a closure — holds one connection from its
+/// start to its end, and nothing else runs on that connection meanwhile; the ``Database`` a
+/// closure receives refuses every call once the closure has returned. Its blocking C calls run
+/// on a serial queue that belongs to the connection, never on Swift's cooperative threads.
+///
+/// When no connection is free, a unit of work waits up to ``Configuration/acquireTimeout`` and
+/// then fails with ``JoineryError/Kind/poolExhausted``. A connection that has been idle, or that
+/// sat idle while another was lost, is pinged before use and replaced if it does not answer:
+/// after a server restart the next call succeeds without the application doing anything.
+/// Cancelling the Task that awaits a unit of work interrupts the statement on the engine
+/// (``JoineryError/Kind/cancelled``) and rolls back what the unit of work left open.
+///
+/// SQLite: one writer connection and up to ``Configuration/maximumConnections`` readers. A file
+/// database runs in WAL mode, so readers never wait for the writer; `sqlite::memory:` is one
+/// in-memory database that every connection of the pool sees.
+///
+/// The pool is a swift-service-lifecycle `Service`: put it in the application's service group,
+/// and it closes (waiting for work in flight) when the group shuts down. It also works without
+/// one; call ``close()`` when done.
+public final class DatabasePool: Sendable {
+    let context: DatabaseContext
+    /// Where writes and transactions run.
+    let writers: ConnectionLane
+    /// Where reads run: the same lane as the writers, except on SQLite.
+    let readers: ConnectionLane
+    public let configuration: Configuration
+    /// The URL the pool opens, password hidden.
+    public let url: String
+
+    /// A pool for `url`, opened with the driver for its scheme. Nothing is connected yet: the
+    /// first unit of work opens the first connection. Throws ``JoineryError/Kind/invalidURL``
+    /// for a URL no driver takes.
+    ///
+    /// Give `dialect` to write SQL in another dialect than the connections report.
+    public convenience init(
+        _ url: String, drivers: [any DatabaseDriver], configuration: Configuration = Configuration(),
+        dialect: (any SQLDialect)? = nil
+    ) throws {
+        try self.init(url: DatabaseURL(parsing: url), drivers: drivers, configuration: configuration, dialect: dialect)
+    }
+
+    /// A pool for a parsed URL.
+    public init(
+        url parsed: DatabaseURL, drivers: [any DatabaseDriver], configuration: Configuration = Configuration(),
+        dialect: (any SQLDialect)? = nil
+    ) throws {
+        let driver = try DriverRegistry(drivers).driver(for: parsed)
+        let connections = try driver.poolConnections(for: parsed)
+        self.url = parsed.description
+        self.configuration = configuration
+        context = DatabaseContext(dialect: dialect)
+        let size = max(1, configuration.maximumConnections)
+        if connections.openReader == nil && connections.writerLimit == nil {
+            writers = ConnectionLane(label: "shared", capacity: size, configuration: configuration, open: connections.openWriter)
+            readers = writers
+        } else {
+            writers = ConnectionLane(
+                label: "writer", capacity: connections.writerLimit ?? size, configuration: configuration,
+                open: connections.openWriter)
+            readers = ConnectionLane(
+                label: "reader", capacity: size, configuration: configuration,
+                open: connections.openReader ?? connections.openWriter)
+        }
+    }
+
+    // MARK: Units of work
+
+    /// Runs `body` with a database on one connection, for reads: Joinery's writes (create,
+    /// update, delete, migrate) are refused in it, and on SQLite it runs on a reader connection.
+    /// No transaction is opened.
+    ///
+    /// ```swift
+    /// let (profiles, count) = try await pool.read { db in
+    ///     (try db.query(Profile.self).preload(\.user).all(), try db.query(User.self).count())
+    /// }
+    /// ```
+    public func read<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
+        try await run(on: readers, readOnly: true, inTransaction: false, body)
+    }
+
+    /// Runs `body` with a database on one connection that may write. Each Joinery call in it is
+    /// atomic on its own (a create with new parents is one transaction); use
+    /// ``transaction(_:)`` to make the whole closure one.
+    public func write<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
+        try await run(on: writers, readOnly: false, inTransaction: false, body)
+    }
+
+    /// Runs `body` in one transaction on one connection: all of it, or — when it throws —
+    /// none of it.
+    ///
+    /// ```sql
+    /// BEGIN          -- BEGIN IMMEDIATE on SQLite
+    /// …              -- what body runs
+    /// COMMIT         -- ROLLBACK if body threw
+    /// ```
+    public func transaction<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
+        try await run(on: writers, readOnly: false, inTransaction: true, body)
+    }
+
+    private func run<T: Sendable>(
+        on lane: ConnectionLane, readOnly: Bool, inTransaction: Bool, _ body: @escaping @Sendable (Database) throws -> T
+    ) async throws -> T {
+        let pooled = try await lane.acquire()
+        let gate = InterruptGate()
+        let context = context
+        let outcome: Result<T, any Error>
+        do {
+            let (result, reusable) = try await withTaskCancellationHandler {
+                try await pooled.perform { () throws -> (Result<T, any Error>, Bool) in
+                    guard gate.start() else { return (.failure(ConnectionLane.cancelledError), true) }
+                    let lease = Lease()
+                    let db = Database(pooled.connection, context: context, lease: lease, readOnly: readOnly)
+                    let result = Result {
+                        inTransaction ? try pooled.connection.transaction { try body(db) } : try body(db)
+                    }
+                    lease.end()
+                    let interrupted = gate.finish()
+                    return (result.mapError { Self.cancellation($0, interrupted: interrupted) }, Self.clean(pooled.connection))
+                }
+            } onCancel: {
+                gate.cancel(pooled.connection)
+            }
+            lane.release(pooled, reusable: reusable)
+            outcome = result
+        } catch {
+            // Only the hop itself failed (it does not throw today): do not trust the connection.
+            lane.release(pooled, reusable: false)
+            throw error
+        }
+        return try outcome.get()
+    }
+
+    /// Leaves the connection as the next unit of work expects it: no transaction open (one
+    /// begun with raw SQL and left open is rolled back). False when that fails.
+    private static func clean(_ connection: any DatabaseConnection) -> Bool {
+        guard connection.isUsable else { return false }
+        guard connection.hasOpenTransaction else { return true }
+        do {
+            try connection.execute("ROLLBACK", [])
+            return !connection.hasOpenTransaction
+        } catch {
+            return false
+        }
+    }
+
+    /// An engine error caused by our own interrupt reads as a cancellation.
+    private static func cancellation(_ error: any Error, interrupted: Bool) -> any Error {
+        guard interrupted, var error = error as? JoineryError, error.kind != .cancelled else { return error }
+        if error.kind == .engine || error.kind == .timeout || error.kind == .connectionLost {
+            error.kind = .cancelled
+            error.message = "the task was cancelled: " + error.message
+        }
+        return error
+    }
+
+    // MARK: Lifecycle
+
+    /// Stops taking work (new calls throw ``JoineryError/Kind/poolClosed``), fails the calls
+    /// still waiting for a connection, and returns once the units of work in flight have
+    /// finished; every connection is closed.
+    public func close() async {
+        await writers.close()
+        if readers !== writers { await readers.close() }
+    }
+
+    /// Connections open, idle, and units of work waiting: the writers' and readers' together.
+    public var statistics: Statistics {
+        let writing = writers.statistics
+        guard readers !== writers else { return writing }
+        let reading = readers.statistics
+        return Statistics(
+            open: writing.open + reading.open, idle: writing.idle + reading.idle, waiting: writing.waiting + reading.waiting)
+    }
+
+    // MARK: Models and observers
+
+    /// Makes `types`, and every model their associations reach, known to this pool.
+    public func register(_ types: [any Model.Type]) {
+        context.register(types)
+    }
+
+    /// Calls `observer` after every statement any connection of this pool runs, from the
+    /// connection's queue.
+    public func observeStatements(_ observer: @escaping @Sendable (ExecutedStatement) -> Void) {
+        context.observeStatements(observer)
+    }
+}

@@ -1,0 +1,44 @@
+extension DatabasePool {
+    /// How many connections a pool keeps, how long a caller waits for one, and how connections
+    /// are kept healthy.
+    ///
+    /// ```swift
+    /// var configuration = DatabasePool.Configuration()
+    /// configuration.maximumConnections = 20
+    /// configuration.acquireTimeout = .seconds(2)
+    /// let pool = try DatabasePool(url, drivers: [PostgreSQLDriver()], configuration: configuration)
+    /// ```
+    public struct Configuration: Sendable {
+        /// The most connections open at once. On SQLite this counts the readers; the single
+        /// writer comes on top. Connections open when first needed and then stay open.
+        public var maximumConnections: Int = 8
+        /// How long a unit of work waits for a free connection before it fails with
+        /// ``JoineryError/Kind/poolExhausted``.
+        public var acquireTimeout: Duration = .seconds(10)
+        /// A connection idle for longer than this is pinged before it is used, and replaced
+        /// if it does not answer (the server restarted, a firewall dropped it). After any
+        /// connection of the pool is lost, every idle one is checked before use.
+        public var checkAfterIdle: Duration = .seconds(1)
+        /// A connection older than this is closed when it comes back, and a fresh one opened
+        /// when needed (so that server-side memory and settings do not grow without end); nil:
+        /// kept for as long as it works.
+        public var maximumLifetime: Duration? = nil
+
+        public init() {}
+
+        public init(maximumConnections: Int, acquireTimeout: Duration = .seconds(10)) {
+            self.maximumConnections = maximumConnections
+            self.acquireTimeout = acquireTimeout
+        }
+    }
+
+    /// What a pool holds at one moment: see ``DatabasePool/statistics``.
+    public struct Statistics: Sendable, Equatable {
+        /// Connections open or being opened.
+        public var open: Int
+        /// Open connections that no unit of work holds.
+        public var idle: Int
+        /// Units of work waiting for a connection.
+        public var waiting: Int
+    }
+}
