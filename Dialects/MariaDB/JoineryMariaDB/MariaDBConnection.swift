@@ -75,6 +75,13 @@ public final class MariaDBConnection: DatabaseConnection, @unchecked Sendable {
         lock.withLock { handle.map { cmariadb_server_status($0) & UInt32(SERVER_STATUS_IN_TRANS) != 0 } ?? false }
     }
 
+    public func seemsAlive() -> Bool {
+        lock.withLock {
+            guard let handle, usable.load(ordering: .acquiring) else { return false }
+            return !idleSocketHasInput(Int32(truncatingIfNeeded: mysql_get_socket(handle)))
+        }
+    }
+
     /// `KILL QUERY <thread id>` from a second, short-lived connection: the running statement
     /// stops with errno 1317 (``JoineryError/Kind/cancelled``); the connection stays open.
     public func interrupt() {

@@ -93,6 +93,13 @@ public final class PostgreSQLConnection: DatabaseConnection, @unchecked Sendable
         }
     }
 
+    public func seemsAlive() -> Bool {
+        lock.withLock {
+            guard let handle, usable.load(ordering: .acquiring), PQstatus(handle) == CONNECTION_OK else { return false }
+            return !idleSocketHasInput(PQsocket(handle))
+        }
+    }
+
     /// PQcancel: asks the server to stop the running statement (SQLSTATE 57014).
     public func interrupt() {
         canceller.withLock { cancel in

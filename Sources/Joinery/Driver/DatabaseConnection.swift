@@ -63,6 +63,11 @@ public protocol DatabaseConnection: AnyObject, Sendable {
     /// Checks that the server answers. Defaults to running `SELECT 1`.
     func ping() throws
 
+    /// Whether an idle connection still looks connected, judged without a round trip: false
+    /// when the server has closed it (a restart, a killed session). A pool asks before each use
+    /// and pings or replaces a connection that does not. Defaults to ``isUsable``.
+    func seemsAlive() -> Bool
+
     /// Closes the connection. Later calls throw ``JoineryError/Kind/connectionFailed``.
     /// Dropping the last reference also closes it.
     func close()
@@ -76,6 +81,8 @@ extension DatabaseConnection {
     public var hasOpenTransaction: Bool { isInTransaction }
 
     public func interrupt() {}
+
+    public func seemsAlive() -> Bool { isUsable }
 
     public func ping() throws {
         try execute("SELECT 1", [])

@@ -124,9 +124,10 @@ final class ConnectionLane: Sendable {
         waiter?.continuation.resume(throwing: error)
     }
 
-    /// Pings a connection that may have gone stale; one that does not answer is replaced.
+    /// Pings a connection that may have gone stale (idle for long, idle while another was lost,
+    /// or its socket closed by the server); one that does not answer is replaced.
     private func checked(_ pooled: PooledConnection, check: Bool) async throws -> PooledConnection {
-        if !check && pooled.connection.isUsable { return pooled }
+        if !check && pooled.connection.seemsAlive() { return pooled }
         let answers = (try? await pooled.perform { [connection = pooled.connection] in
             guard connection.isUsable else { return false }
             try connection.ping()

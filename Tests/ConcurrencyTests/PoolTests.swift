@@ -1,0 +1,226 @@
+import EngineTestSupport
+import Foundation
+import Joinery
+import JoineryTestSupport
+import Synchronization
+import Testing
+
+private typealias Profile = Hammer.Profile
+private typealias User = Hammer.User
+
+/// The pool's promises, one at a time, on every engine.
+@Suite("DatabasePool")
+struct PoolTests {
+    /// Which connection object a unit of work ran on.
+    private static func connectionID(_ db: Database) -> ObjectIdentifier { ObjectIdentifier(db.connection) }
+
+    @Test(arguments: TestEngine.allCases)
+    func opensLazilyAndKeepsConnectionsWarm(engine: TestEngine) async throws {
+        try await engine.withScratchPool { pool in
+            #expect(pool.statistics.open == 0)
+            try await pool.migrate(Profile.self)
+            var ids = Set<ObjectIdentifier>()
+            for _ in 0..<5 { ids.insert(try await pool.write { Self.connectionID($0) }) }
+            #expect(ids.count == 1, "sequential units of work reuse one warm connection")
+            #expect(pool.statistics.open == 1)
+            #expect(pool.statistics.idle == 1)
+        }
+    }
+
+    @Test(arguments: TestEngine.allCases)
+    func waitingLongerThanTheAcquireTimeoutIsPoolExhausted(engine: TestEngine) async throws {
+        var configuration = DatabasePool.Configuration(maximumConnections: 1)
+        configuration.acquireTimeout = .milliseconds(200)
+        try await engine.withScratchPool(configuration) { pool in
+            let holding = Task { try await pool.write { _ in Thread.sleep(forTimeInterval: 1.5) } }
+            try await Task.sleep(for: .milliseconds(300))
+            let start = ContinuousClock.now
+            let error = await joineryError { try await pool.write { _ in 1 } }
+            #expect(error?.kind == .poolExhausted)
+            #expect(error?.isRetryable == true)
+            #expect(ContinuousClock.now - start < .seconds(1))
+            try await holding.value
+            #expect(try await pool.write { _ in 2 } == 2, "the pool serves again once the connection is back")
+        }
+    }
+
+    @Test(arguments: TestEngine.allCases)
+    func aLentDatabaseStopsWorkingWhenItsClosureReturns(engine: TestEngine) async throws {
+        try await engine.withScratchPool { pool in
+            try await pool.migrate(Profile.self)
+            let escaped = try await pool.read { $0 }
+            let error = joineryError { _ = try escaped.query(Profile.self).all() }
+            #expect(error?.kind == .misuse)
+            #expect(error?.message.contains("after its closure returned") == true)
+        }
+    }
+
+    @Test(arguments: TestEngine.allCases)
+    func readsRefuseWrites(engine: TestEngine) async throws {
+        try await engine.withScratchPool { pool in
+            try await pool.migrate(Profile.self)
+            let error = await joineryError {
+                try await pool.read { db in
+                    var user = User(name: "nope")
+                    try db.create(&user)
+                }
+            }
+            #expect(error?.kind == .misuse)
+            #expect(try await pool.query(User.self).count() == 0)
+        }
+    }
+
+    @Test(arguments: TestEngine.allCases)
+    func aTransactionLeftOpenWithRawSQLIsRolledBack(engine: TestEngine) async throws {
+        try await engine.withScratchPool(DatabasePool.Configuration(maximumConnections: 1)) { pool in
+            try await pool.migrate(Profile.self)
+            let table = try await pool.write { db in db.dialect.quoteIdentifier(User.tableName) }
+            try await pool.write { db in
+                try db.connection.execute(db.connection.beginTransactionSQL)
+                try db.connection.execute("INSERT INTO \(table) (name) VALUES ('left open')", [])
+            }
+            let (count, open) = try await pool.write { db in
+                (try db.query(User.self).count(), db.connection.hasOpenTransaction)
+            }
+            #expect(count == 0)
+            #expect(!open)
+        }
+    }
+
+    @Test(arguments: TestEngine.allCases)
+    func aConnectionOlderThanTheMaximumLifetimeIsReplaced(engine: TestEngine) async throws {
+        var configuration = DatabasePool.Configuration(maximumConnections: 1)
+        configuration.maximumLifetime = .milliseconds(100)
+        try await engine.withScratchPool(configuration) { pool in
+            let first = try await pool.write { Self.connectionID($0) }
+            try await Task.sleep(for: .milliseconds(200))
+            _ = try await pool.write { Self.connectionID($0) }  // comes back too old: closed
+            let third = try await pool.write { Self.connectionID($0) }
+            #expect(first != third)
+            #expect(pool.statistics.open == 1)
+        }
+    }
+
+    /// The server ends the pool's connection (as a restart does): the next call succeeds on a
+    /// new connection, and the application does nothing.
+    @Test(arguments: [TestEngine.postgresql, .mariadb])
+    func aConnectionTheServerClosedIsReplacedBeforeUse(engine: TestEngine) async throws {
+        try await engine.withScratchPool(DatabasePool.Configuration(maximumConnections: 1)) { pool in
+            try await pool.migrate(Profile.self)
+            let idSQL = try #require(engine.connectionIDSQL)
+            let victim: Int64 = try await pool.write { db in try db.connection.query(idSQL)[0].decode(at: 0) }
+            let killer = try engine.connect()
+            defer { killer.close() }
+            try killer.execute(try #require(engine.killConnectionSQL(victim)))
+            try await waitUntilGone(victim, engine: engine, on: killer)
+            let count = try await pool.query(User.self).count()
+            #expect(count == 0)
+            let now: Int64 = try await pool.write { db in try db.connection.query(idSQL)[0].decode(at: 0) }
+            #expect(now != victim)
+        }
+    }
+
+    private func waitUntilGone(_ id: Int64, engine: TestEngine, on connection: any DatabaseConnection) async throws {
+        let sql = engine == .postgresql
+            ? "SELECT COUNT(*) FROM pg_stat_activity WHERE pid = \(id)"
+            : "SELECT COUNT(*) FROM information_schema.PROCESSLIST WHERE ID = \(id)"
+        for _ in 0..<100 {
+            let count: Int = try connection.query(sql)[0].decode(at: 0)
+            if count == 0 { return }
+            try await Task.sleep(for: .milliseconds(20))
+        }
+        Issue.record("the server did not end session \(id)")
+    }
+
+    @Test(arguments: TestEngine.allCases)
+    func closeWaitsForWorkInFlightAndRefusesNewWork(engine: TestEngine) async throws {
+        try await engine.withScratchPool { pool in
+            try await pool.migrate(Profile.self)
+            let finished = Atomic<Bool>(false)
+            let inFlight = Task {
+                try await pool.write { db in
+                    Thread.sleep(forTimeInterval: 0.3)
+                    var user = User(name: "last")
+                    try db.create(&user)
+                    finished.store(true, ordering: .releasing)
+                }
+            }
+            try await Task.sleep(for: .milliseconds(100))
+            await pool.close()
+            let done = finished.load(ordering: .acquiring)
+            #expect(done, "close returned before the unit of work in flight ended")
+            try await inFlight.value
+            let error = await joineryError { try await pool.query(User.self).count() }
+            #expect(error?.kind == .poolClosed)
+            #expect(pool.statistics.open == 0)
+        }
+    }
+
+    @Test(arguments: TestEngine.allCases)
+    func cancellingTheTaskStopsTheStatementOnTheEngine(engine: TestEngine) async throws {
+        try await engine.withScratchPool(DatabasePool.Configuration(maximumConnections: 1)) { pool in
+            let sql = engine.sleepSQL(10) ?? TestEngine.longSQLiteQuery
+            let before = try await pool.read { Self.connectionID($0) }
+            let start = ContinuousClock.now
+            let running = Task { try await pool.read { db in try db.connection.query(sql).count } }
+            try await Task.sleep(for: .milliseconds(300))
+            running.cancel()
+            let error = await joineryError { _ = try await running.value }
+            #expect(error?.kind == .cancelled, "\(String(describing: error))")
+            #expect(ContinuousClock.now - start < .seconds(5), "the statement ran on after the task was cancelled")
+            // The same connection serves the next unit of work, clean.
+            let (after, value) = try await pool.read { db in
+                (Self.connectionID(db), try db.connection.query("SELECT 1")[0].decode(Int.self, at: 0))
+            }
+            #expect(after == before)
+            #expect(value == 1)
+        }
+    }
+
+    @Test(arguments: TestEngine.allCases)
+    func aTaskCancelledWhileWaitingForAConnectionGivesUpItsPlace(engine: TestEngine) async throws {
+        try await engine.withScratchPool(DatabasePool.Configuration(maximumConnections: 1)) { pool in
+            let holding = Task { try await pool.write { _ in Thread.sleep(forTimeInterval: 0.5) } }
+            try await Task.sleep(for: .milliseconds(100))
+            let waiting = Task { try await pool.write { _ in 1 } }
+            try await Task.sleep(for: .milliseconds(100))
+            #expect(pool.statistics.waiting == 1)
+            waiting.cancel()
+            let error = await joineryError { _ = try await waiting.value }
+            #expect(error?.kind == .cancelled)
+            #expect(pool.statistics.waiting == 0)
+            try await holding.value
+        }
+    }
+
+    @Test(arguments: [TestEngine.postgresql, .mariadb])
+    func aDeadlockIsARetryableTransactionConflict(engine: TestEngine) async throws {
+        try await engine.withScratchPool(DatabasePool.Configuration(maximumConnections: 2)) { pool in
+            try await pool.migrate(Profile.self)
+            var a = User(name: "a"), b = User(name: "b")
+            try await pool.create(&a)
+            try await pool.create(&b)
+            let (first, second) = (a, b)
+            // Two transactions lock the two rows in opposite orders: the engine picks a victim.
+            func crossing(_ one: User, _ two: User) async -> JoineryError? {
+                do {
+                    try await pool.transaction { db in
+                        var one = one, two = two
+                        try db.update(&one, set: ["name": "x"])
+                        Thread.sleep(forTimeInterval: 0.3)
+                        try db.update(&two, set: ["name": "y"])
+                    }
+                    return nil
+                } catch {
+                    return error as? JoineryError ?? JoineryError(.engine, "not a JoineryError: \(error)")
+                }
+            }
+            async let left = crossing(first, second)
+            async let right = crossing(second, first)
+            let errors = await [left, right].compactMap { $0 }
+            #expect(errors.count == 1, "\(errors)")
+            #expect(errors.first?.kind == .transactionConflict)
+            #expect(errors.first?.isRetryable == true)
+        }
+    }
+}
