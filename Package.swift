@@ -128,6 +128,8 @@ let package = Package(
             name: "ConcurrencyTests",
             dependencies: [
                 "Joinery", "JoinerySQLite", "JoineryPostgreSQL", "JoineryMariaDB", "JoineryTestSupport", "EngineTestSupport",
+                "CSQLite", .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             path: "Tests/ConcurrencyTests"),
         .testTarget(
