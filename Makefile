@@ -3,7 +3,9 @@
 #   make demo      GORM's belongs-to story on in-memory SQLite (no server needed)
 #   make bench     preload and join of 100,000 rows on SQLite: Joinery against the raw C API
 #   make test      install what is missing, start PostgreSQL + MariaDB on 127.0.0.1, run every test,
-#                  the conformance matrix, and the example MySQL 8 plugin (Examples/MySQLDialect)
+#                  the conformance matrix, and the example MySQL 8 plugin (Examples/MySQLDialect);
+#                  the pool's cooperative-thread test runs once more with a one-thread pool, and
+#                  the fault tests start private servers of their own on random ports
 #   make services  only start the servers (prints the export lines to use them)
 #   make stop      stop the servers started by `make services`
 #
@@ -37,7 +39,8 @@ test:
 	scripts/check-translate.sh $(SWIFT_BUILD_FLAGS); \
 	scripts/check-demo.sh $(SWIFT_BUILD_FLAGS); \
 	scripts/check-conformance.sh $(SWIFT_BUILD_FLAGS); \
-	$(SWIFT) test --skip-build $(SWIFT_BUILD_FLAGS)
+	$(SWIFT) test --skip-build $(SWIFT_BUILD_FLAGS); \
+	LIBDISPATCH_COOPERATIVE_POOL_STRICT=1 $(SWIFT) test --skip-build $(SWIFT_BUILD_FLAGS) --filter CooperativePoolTests
 
 services:
 	@scripts/services.sh

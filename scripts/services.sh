@@ -13,6 +13,7 @@
 #
 # Knobs: JOINERY_DB_STATE (/tmp/joinery-db)  PG_PORT (5432)  MARIADB_PORT (3306)
 #        DB_USER / DB_PASS / DB_NAME (joinery)
+#        JOINERY_DB_DURABLE=1: commits survive a crash (fsync on; the fault tests' private servers)
 # Stop with scripts/services-stop.sh [--wipe].
 set -euo pipefail
 
@@ -63,10 +64,12 @@ start_postgres() {
 listen_addresses = '127.0.0.1'
 unix_socket_directories = '$sock'
 max_connections = 200
-fsync = off
-synchronous_commit = off
-full_page_writes = off
 CONF
+    # Fast but unsafe on a crash: fine for the shared test server, not for fault tests that
+    # kill the server and count what a commit kept (JOINERY_DB_DURABLE=1).
+    if [ "${JOINERY_DB_DURABLE:-0}" != 1 ]; then
+      printf 'fsync = off\nsynchronous_commit = off\nfull_page_writes = off\n' >>"$data/postgresql.conf"
+    fi
   fi
   pg_ready() { as_pg "$bin/pg_isready" -q -h "$sock" -p "$PG_PORT" -U postgres -d postgres; }
   if pg_ready; then
@@ -127,7 +130,7 @@ start_mariadb() {
         --port="$MARIADB_PORT" --bind-address=127.0.0.1 --skip-name-resolve \
         --log-error="$dir/error.log" \
         --character-set-server=utf8mb4 --collation-server=utf8mb4_unicode_ci \
-        --innodb-flush-log-at-trx-commit=0 --max-connections=200 \
+        --innodb-flush-log-at-trx-commit="$([ "${JOINERY_DB_DURABLE:-0}" = 1 ] && echo 1 || echo 0)" --max-connections=200 \
         </dev/null >/dev/null 2>&1 9>&- &
     mpid=$!
     for _ in $(seq 1 300); do

@@ -25,6 +25,9 @@ public final class MariaDBConnection: DatabaseConnection, @unchecked Sendable {
     private let threadID: UInt
     /// False once closed or lost; read without `lock`.
     private let usable = Atomic<Bool>(true)
+    /// The client's read timeout, when `statement_timeout` set one: a read that gives up after
+    /// it reports a lost connection, which is reported as the ``JoineryError/Kind/timeout`` it is.
+    private let readTimeout: Duration?
     private var statementCache = PreparedStatementCache<UnsafeMutablePointer<MYSQL_STMT>> { mysql_stmt_close($0) }
 
     public convenience init(_ url: String) throws {
@@ -41,6 +44,15 @@ public final class MariaDBConnection: DatabaseConnection, @unchecked Sendable {
         var timeout = UInt32(url.options["connect_timeout"].flatMap { UInt32($0) } ?? UInt32(DriverRegistry.defaultConnectTimeout))
         mysql_options(mysql, MYSQL_OPT_CONNECT_TIMEOUT, &timeout)
         mysql_options(mysql, MYSQL_SET_CHARSET_NAME, "utf8mb4")
+        // statement_timeout (milliseconds): the server stops the statement (max_statement_time);
+        // should it not answer at all, the client's read gives up a second later (whole seconds).
+        let statementTimeout = try url.statementTimeout
+        readTimeout = statementTimeout.map { .seconds($0.components.seconds + 2) }
+        if let statementTimeout {
+            var seconds = UInt32(clamping: statementTimeout.components.seconds + 2)
+            mysql_options(mysql, MYSQL_OPT_READ_TIMEOUT, &seconds)
+            mysql_options(mysql, MYSQL_OPT_WRITE_TIMEOUT, &seconds)
+        }
         let flags = UInt(CLIENT_FOUND_ROWS)
         let connected = mysql_real_connect(
             mysql, url.host ?? "127.0.0.1", url.user, url.password, url.database,
@@ -60,6 +72,10 @@ public final class MariaDBConnection: DatabaseConnection, @unchecked Sendable {
         dialect = MariaDBDialect(version: engine.version)
         try execute("SET time_zone = '+00:00'")
         try execute("SET sql_mode = 'STRICT_ALL_TABLES,ERROR_FOR_DIVISION_BY_ZERO,NO_ENGINE_SUBSTITUTION'")
+        if let statementTimeout {
+            let seconds = Double(statementTimeout.components.seconds) + Double(statementTimeout.components.attoseconds) / 1e18
+            try execute("SET SESSION max_statement_time = \(seconds)")
+        }
     }
 
     deinit { close() }
@@ -191,10 +207,17 @@ public final class MariaDBConnection: DatabaseConnection, @unchecked Sendable {
             if !bindings.isEmpty, mysql_stmt_bind_param(statement, parameters.binds) != 0 {
                 throw MariaDBError.make(statement, sql: sql)
             }
+            let start = ContinuousClock.now
             guard mysql_stmt_execute(statement) == 0 else {
-                let error = MariaDBError.make(statement, sql: sql)
+                var error = MariaDBError.make(statement, sql: sql)
+                if error.kind == .connectionLost, let readTimeout, ContinuousClock.now - start >= readTimeout - .milliseconds(200) {
+                    error.kind = .timeout
+                    error.message = "MariaDB did not answer within \(readTimeout); the connection was given up"
+                }
                 // After a lost connection the statement handle is dead; do not cache it.
-                if error.kind == .connectionLost || error.kind == .connectionFailed {
+                // A client-side read timeout (2013) leaves the protocol out of step: the connection is done.
+                if error.kind == .connectionLost || error.kind == .connectionFailed
+                    || (error.kind == .timeout && error.engineCode?.hasPrefix("20") == true) {
                     keep = false
                     usable.store(false, ordering: .releasing)
                 }

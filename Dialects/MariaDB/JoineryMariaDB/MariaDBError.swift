@@ -54,13 +54,15 @@ enum MariaDBError {
         case 1045, 1044, 1698:
             error.kind = .authenticationFailed
         case 2006, 2013, 2055:
-            // Server has gone away; lost connection during query; lost connection at '…'.
-            error.kind = message.contains("timed out") || message.contains("(110)") ? .timeout : .connectionLost
+            // Server has gone away; lost connection during query; lost connection at '…'. A read
+            // that timed out (the server did not answer in time) reads "… (timeout)" or errno 110.
+            let timedOut = ["timed out", "timeout", "(110)", "system error: 110"].contains { message.localizedCaseInsensitiveContains($0) }
+            error.kind = timedOut ? .timeout : .connectionLost
         case 1927, 1053:
             // Connection was killed; server shutdown in progress.
             error.kind = .connectionLost
         case 2002, 2003, 2005, 2026:
-            error.kind = message.contains("timed out") || message.contains("(110)") ? .timeout : .connectionFailed
+            error.kind = message.contains("timed out") || message.contains("(110)") || message.contains("error: 110") ? .timeout : .connectionFailed
         case 1317:
             // Query execution was interrupted (KILL QUERY).
             error.kind = .cancelled

@@ -18,6 +18,8 @@ public final class PostgreSQLConnection: DatabaseConnection, @unchecked Sendable
     private let canceller = Mutex<SendableHandle?>(nil)
     /// False once closed or lost; read without `lock`.
     private let usable = Atomic<Bool>(true)
+    /// How long to wait for the server's answer to a statement; nil: as long as it takes.
+    private let clientTimeout: Duration?
 
     public convenience init(_ url: String) throws {
         try self.init(url: DatabaseURL(parsing: url))
@@ -38,7 +40,17 @@ public final class PostgreSQLConnection: DatabaseConnection, @unchecked Sendable
         if let user = url.user { parameters.append(("user", user)) }
         if let password = url.password { parameters.append(("password", password)) }
         if let database = url.database { parameters.append(("dbname", database)) }
-        for (key, value) in url.options.sorted(by: { $0.key < $1.key }) {
+        // statement_timeout is Joinery's option (milliseconds): the server enforces it, and the
+        // client waits one second more for an answer before giving the connection up.
+        let statementTimeout = try url.statementTimeout
+        var options = url.options
+        if let statementTimeout {
+            options["statement_timeout"] = nil
+            let milliseconds = statementTimeout.components.seconds * 1000 + statementTimeout.components.attoseconds / 1_000_000_000_000_000
+            options["options"] = (options["options"].map { $0 + " " } ?? "") + "-c statement_timeout=\(milliseconds)"
+        }
+        clientTimeout = statementTimeout.map { $0 + .seconds(1) }
+        for (key, value) in options.sorted(by: { $0.key < $1.key }) {
             // `options` adds server settings (`-c search_path=app`) to the UTC time zone.
             let merged = key == "options" ? parameters.first { $0.0 == key }.map { $0.1 + " " + value } ?? value : value
             parameters.removeAll { $0.0 == key }
@@ -162,8 +174,16 @@ public final class PostgreSQLConnection: DatabaseConnection, @unchecked Sendable
                     engine: "PostgreSQL", sql: sql)
             }
             let parameters = PostgreSQLValues.Parameters(bindings)
-            let result = parameters.withPointers { types, values, lengths, formats in
-                PQexecParams(handle, sql, Int32(bindings.count), types, values, lengths, formats, 0)
+            let result: OpaquePointer?
+            if let clientTimeout {
+                let sent = parameters.withPointers { types, values, lengths, formats in
+                    PQsendQueryParams(handle, sql, Int32(bindings.count), types, values, lengths, formats, 0)
+                }
+                result = sent == 1 ? try awaitResult(handle, within: clientTimeout, sql: sql) : nil
+            } else {
+                result = parameters.withPointers { types, values, lengths, formats in
+                    PQexecParams(handle, sql, Int32(bindings.count), types, values, lengths, formats, 0)
+                }
             }
             defer { PQclear(result) }
             guard let result else { throw connectionLost(handle, sql: sql) }
@@ -176,6 +196,37 @@ public final class PostgreSQLConnection: DatabaseConnection, @unchecked Sendable
                 if error.kind == .connectionLost { usable.store(false, ordering: .releasing) }
                 throw error
             }
+        }
+    }
+
+    /// Reads the result of the query just sent, waiting at most `limit`: a server that stops
+    /// answering (frozen, or cut off by the network) cannot hold the connection for ever. Past
+    /// the limit the connection is given up — what it was doing is unknown — and the statement
+    /// fails with ``JoineryError/Kind/timeout``.
+    private func awaitResult(_ handle: OpaquePointer, within limit: Duration, sql: String) throws -> OpaquePointer? {
+        let deadline = ContinuousClock.now + limit
+        var last: OpaquePointer?
+        while true {
+            while PQisBusy(handle) == 1 {
+                let remaining = deadline - ContinuousClock.now
+                guard remaining > .zero else {
+                    PQclear(last)
+                    usable.store(false, ordering: .releasing)
+                    throw JoineryError(
+                        .timeout, "PostgreSQL did not answer within \(limit); the connection was given up",
+                        engine: "PostgreSQL", sql: sql)
+                }
+                var probe = pollfd(fd: PQsocket(handle), events: Int16(POLLIN), revents: 0)
+                let milliseconds = Int32(clamping: remaining.components.seconds * 1000 + remaining.components.attoseconds / 1_000_000_000_000_000 + 1)
+                _ = poll(&probe, 1, milliseconds)
+                guard PQconsumeInput(handle) == 1 else {
+                    PQclear(last)
+                    return nil
+                }
+            }
+            guard let next = PQgetResult(handle) else { return last }
+            PQclear(last)
+            last = next
         }
     }
 

@@ -41,6 +41,8 @@ public final class SQLiteConnection: DatabaseConnection, @unchecked Sendable {
     /// The handle again, for ``interrupt()``: read from another thread while `lock` is held by
     /// the one running the statement, and cleared before the handle is closed.
     private let interruptHandle = Mutex<SendableHandle?>(nil)
+    /// Set when the URL has `statement_timeout`: a progress handler interrupts a statement past it.
+    private let clock: StatementClock?
 
     /// Opens the database the URL names; creates the file if it does not exist.
     public convenience init(_ url: String) throws {
@@ -62,6 +64,14 @@ public final class SQLiteConnection: DatabaseConnection, @unchecked Sendable {
                 engine: "SQLite", engineCode: String(code), engineMessage: message)
         }
         handle = db
+        clock = try url.statementTimeout.map(StatementClock.init)
+        if let clock {
+            // Every 1,000 virtual-machine steps (a few microseconds), SQLite asks whether to stop.
+            sqlite3_progress_handler(db, 1_000, { context in
+                guard let context else { return 0 }
+                return Unmanaged<StatementClock>.fromOpaque(context).takeUnretainedValue().isPastDeadline ? 1 : 0
+            }, Unmanaged.passUnretained(clock).toOpaque())
+        }
         engine = EngineInfo(name: "SQLite", version: EngineVersion(parsing: String(cString: sqlite3_libversion())) ?? EngineVersion(3))
         dialect = SQLiteDialect(version: engine.version, maxBindParameters: Int(sqlite3_limit(db, SQLITE_LIMIT_VARIABLE_NUMBER, -1)))
         interruptHandle.withLock { $0 = SendableHandle(db) }
@@ -184,7 +194,10 @@ public final class SQLiteConnection: DatabaseConnection, @unchecked Sendable {
         _ sql: String, _ bindings: [SQLValue], _ db: OpaquePointer, _ body: (OpaquePointer) throws -> T
     ) throws -> T {
         let statement = try statementCache.take(sql) ?? prepare(sql, db)
+        // The outermost statement starts the clock; statements run from its row loop share it.
+        let timed = clock.map { $0.start() } ?? false
         defer {
+            if timed { clock?.stop() }
             sqlite3_reset(statement)
             sqlite3_clear_bindings(statement)
             statementCache.give(back: statement, for: sql)
@@ -199,7 +212,13 @@ public final class SQLiteConnection: DatabaseConnection, @unchecked Sendable {
             let code = Self.bind(value, to: statement, at: Int32(offset + 1))
             guard code == SQLITE_OK else { throw SQLiteError.make(db, code, sql: sql) }
         }
-        return try body(statement)
+        do {
+            return try body(statement)
+        } catch var error as JoineryError where error.kind == .cancelled && timed && clock?.expired == true {
+            error.kind = .timeout
+            error.message = "the statement ran longer than statement_timeout (\(clock?.limit ?? .zero)) and was interrupted"
+            throw error
+        }
     }
 
     private func prepare(_ sql: String, _ db: OpaquePointer) throws -> OpaquePointer {
@@ -283,6 +302,32 @@ public final class SQLiteConnection: DatabaseConnection, @unchecked Sendable {
     private static func startsWithInsert(_ sql: String) -> Bool {
         let head = sql.drop(while: { $0.isWhitespace }).prefix(7).uppercased()
         return head.hasPrefix("INSERT") || head.hasPrefix("REPLACE")
+    }
+}
+
+/// The deadline of the statement running now, read by the progress handler on the same thread
+/// (both under the connection's lock).
+private final class StatementClock: @unchecked Sendable {
+    let limit: Duration
+    private var deadline: ContinuousClock.Instant?
+    private(set) var expired = false
+
+    init(limit: Duration) { self.limit = limit }
+
+    /// Starts the clock unless a statement already runs; true when this call started it.
+    func start() -> Bool {
+        guard deadline == nil else { return false }
+        deadline = .now + limit
+        expired = false
+        return true
+    }
+
+    func stop() { deadline = nil }
+
+    var isPastDeadline: Bool {
+        guard let deadline, ContinuousClock.now >= deadline else { return false }
+        expired = true
+        return true
     }
 }
 

@@ -111,6 +111,21 @@ public struct DatabaseURL: Sendable, Hashable {
             database: database, options: options)
     }
 
+    /// The `statement_timeout` option, in milliseconds, that every built-in driver reads: the
+    /// longest a statement may run before it fails with ``JoineryError/Kind/timeout``. PostgreSQL
+    /// and MariaDB stop it on the server (`statement_timeout`, `max_statement_time`) and, should
+    /// the server not answer at all, give up on the client a second later; SQLite interrupts it.
+    /// nil when the URL sets none.
+    public var statementTimeout: Duration? {
+        get throws {
+            guard let text = options["statement_timeout"] else { return nil }
+            guard let milliseconds = Int(text), milliseconds > 0 else {
+                throw JoineryError(.invalidURL, "statement_timeout must be a positive number of milliseconds, not '\(text)'")
+            }
+            return .milliseconds(milliseconds)
+        }
+    }
+
     /// For SQLite: whether this names a private in-memory database.
     public var isInMemory: Bool { database == ":memory:" }
 

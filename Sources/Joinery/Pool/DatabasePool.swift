@@ -67,6 +67,14 @@ public final class DatabasePool: Sendable {
         dialect: (any SQLDialect)? = nil
     ) throws {
         let driver = try DriverRegistry(drivers).driver(for: parsed)
+        var parsed = parsed
+        if parsed.options["connect_timeout"] == nil {
+            parsed.options["connect_timeout"] = String(max(1, configuration.connectTimeout.components.seconds))
+        }
+        if parsed.options["statement_timeout"] == nil, let timeout = configuration.statementTimeout {
+            let milliseconds = timeout.components.seconds * 1000 + timeout.components.attoseconds / 1_000_000_000_000_000
+            parsed.options["statement_timeout"] = String(max(1, milliseconds))
+        }
         let connections = try driver.poolConnections(for: parsed)
         self.url = parsed.description
         self.configuration = configuration

@@ -23,6 +23,17 @@ extension DatabasePool {
         /// when needed (so that server-side memory and settings do not grow without end); nil:
         /// kept for as long as it works.
         public var maximumLifetime: Duration? = nil
+        /// How long opening a connection may take before it fails with
+        /// ``JoineryError/Kind/timeout`` (server engines; whole seconds). A URL's own
+        /// `connect_timeout` wins.
+        public var connectTimeout: Duration = .seconds(5)
+        /// The longest a statement may run: the engine stops it and it fails with
+        /// ``JoineryError/Kind/timeout`` (PostgreSQL `statement_timeout`, MariaDB
+        /// `max_statement_time`, an SQLite progress handler). On server engines the client also
+        /// stops waiting a second later, so a server that never answers cannot hold a unit of
+        /// work; that connection is replaced. nil: no limit. A URL's own `statement_timeout`
+        /// (milliseconds) wins.
+        public var statementTimeout: Duration? = .seconds(60)
 
         public init() {}
 

@@ -1,0 +1,139 @@
+import Foundation
+import Joinery
+
+/// A PostgreSQL or MariaDB server of a test's own, on ports and in a data directory no other test
+/// uses, started with the project's scripts/services.sh: fault tests kill, freeze and restart it,
+/// never the shared servers. ``stop()`` removes it.
+public final class PrivateServer: @unchecked Sendable {
+    public let engine: TestEngine
+    public let url: String
+    private let state: String
+    private let port: Int
+
+    private static let scripts = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("scripts")
+
+    /// Starts a new server for `engine` (a few seconds: a new data directory is initialised).
+    public init(_ engine: TestEngine) throws {
+        precondition(engine != .sqlite, "SQLite has no server")
+        self.engine = engine
+        // A random port; another one when it happens to be taken.
+        var attempt = 0
+        var started: (port: Int, state: String, output: String)?
+        while started == nil {
+            let port = Int.random(in: 20_000..<40_000)
+            let state = "/tmp/joinery-fault-\(engine.rawValue)-\(port)"
+            do {
+                started = (port, state, try Self.run("services.sh", environment: Self.environment(engine, state: state, port: port)))
+            } catch where attempt < 2 {
+                attempt += 1
+                _ = try? Self.run("services-stop.sh", arguments: ["--wipe"], environment: ["JOINERY_DB_STATE": state])
+            }
+        }
+        guard let started else { throw JoineryError(.connectionFailed, "no private \(engine.rawValue) server") }
+        (port, state) = (started.port, started.state)
+        let output = started.output
+        let prefix = engine == .postgresql ? "export JOINERY_POSTGRES_URL=" : "export JOINERY_MARIADB_URL="
+        guard let line = output.split(separator: "\n").first(where: { $0.hasPrefix(prefix) }) else {
+            throw JoineryError(.connectionFailed, "scripts/services.sh printed no URL for \(engine.rawValue): \(output)")
+        }
+        url = String(line.dropFirst(prefix.count))
+    }
+
+    /// Starts the server again on the same data (after ``kill()``): crash recovery, then ready.
+    public func restart() throws {
+        _ = try Self.run("services.sh", environment: Self.environment(engine, state: state, port: port))
+    }
+
+    /// Kills the server as a crash would: no shutdown, no checkpoint, every session cut.
+    public func kill() throws {
+        try signal("KILL")
+    }
+
+    /// SIGSTOP: the server keeps its sockets but answers nothing, as a wedged machine does.
+    public func freeze() throws { try signal("STOP") }
+
+    /// SIGCONT after ``freeze()``.
+    public func thaw() throws { try signal("CONT") }
+
+    /// Stops the server and deletes its data directory.
+    public func stop() {
+        _ = try? thaw()
+        _ = try? Self.run("services-stop.sh", arguments: ["--wipe"], environment: ["JOINERY_DB_STATE": state])
+    }
+
+    deinit { stop() }
+
+    /// Every process of the server: PostgreSQL's postmaster and its backends, or mariadbd.
+    private func signal(_ name: String) throws {
+        let pattern = engine == .postgresql ? "\(state)/postgres/data" : "--datadir=\(state)/mariadb/data"
+        let pids = try Self.run("/usr/bin/pgrep", arguments: ["-f", "--", pattern], environment: [:], allowFailure: true)
+        let all = pids.split(separator: "\n").map(String.init)
+        guard !all.isEmpty else { throw JoineryError(.connectionFailed, "no \(engine.rawValue) process under \(state)") }
+        if engine == .postgresql {
+            // The backends are children of the postmaster: signal them all.
+            var children: [String] = []
+            for pid in all {
+                children += try Self.run("/usr/bin/pgrep", arguments: ["-P", pid], environment: [:], allowFailure: true)
+                    .split(separator: "\n").map(String.init)
+            }
+            _ = try Self.run("/bin/kill", arguments: ["-\(name)"] + all + children, environment: [:], allowFailure: true)
+        } else {
+            _ = try Self.run("/bin/kill", arguments: ["-\(name)"] + all, environment: [:], allowFailure: true)
+        }
+        if name == "KILL" { Thread.sleep(forTimeInterval: 0.2) }
+    }
+
+    private static func environment(_ engine: TestEngine, state: String, port: Int) -> [String: String] {
+        var environment = [
+            "JOINERY_DB_STATE": state, "PG_PORT": String(port), "MARIADB_PORT": String(port),
+            // Killed servers must keep what they acknowledged, or no count of rows can be checked.
+            "JOINERY_DB_DURABLE": "1",
+        ]
+        // services.sh starts only the engine whose URL is not given.
+        if engine == .postgresql { environment["JOINERY_MARIADB_URL"] = "unused" } else { environment["JOINERY_POSTGRES_URL"] = "unused" }
+        return environment
+    }
+
+    /// Runs a command and returns its standard output. (Foundation's `Process.waitUntilExit`
+    /// can hang off the main thread on Linux: posix_spawn and waitpid cannot.)
+    @discardableResult
+    private static func run(
+        _ command: String, arguments: [String] = [], environment: [String: String], allowFailure: Bool = false
+    ) throws -> String {
+        let executable = command.hasPrefix("/") ? command : scripts.appendingPathComponent(command).path
+        var merged = ProcessInfo.processInfo.environment
+        merged["JOINERY_POSTGRES_URL"] = nil
+        merged["JOINERY_MARIADB_URL"] = nil
+        for (key, value) in environment { merged[key] = value }
+        let outputPath = NSTemporaryDirectory() + "joinery-run-\(UUID().uuidString)"
+        defer { try? FileManager.default.removeItem(atPath: outputPath) }
+
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, outputPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        posix_spawn_file_actions_addopen(&actions, 2, outputPath + ".err", O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        defer { try? FileManager.default.removeItem(atPath: outputPath + ".err") }
+
+        let argv = ([executable] + arguments).map { strdup($0) } + [nil]
+        let envp = merged.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer { (argv + envp).forEach { free($0) } }
+        var pid: pid_t = 0
+        let spawned = posix_spawn(&pid, executable, &actions, nil, argv, envp)
+        guard spawned == 0 else {
+            throw JoineryError(.connectionFailed, "cannot run \(command): errno \(spawned)")
+        }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
+        let output = (try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? ""
+        let exitCode = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
+        guard allowFailure || exitCode == 0 else {
+            let errors = (try? String(contentsOfFile: outputPath + ".err", encoding: .utf8)) ?? ""
+            throw JoineryError(.connectionFailed, "\(command) failed (\(exitCode)): \(errors.suffix(2000))")
+        }
+        return output
+    }
+}
