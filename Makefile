@@ -2,6 +2,8 @@
 #
 #   make demo      GORM's belongs-to story on in-memory SQLite (no server needed)
 #   make bench     preload and join of 100,000 rows on SQLite: Joinery against the raw C API
+#   make load      requests per second of a mixed workload through a DatabasePool at 1, 8, 64 tasks,
+#                  against raw C-client connections, on SQLite, PostgreSQL and MariaDB
 #   make test      install what is missing, start PostgreSQL + MariaDB on 127.0.0.1, run every test,
 #                  the conformance matrix, and the example MySQL 8 plugin (Examples/MySQLDialect);
 #                  the pool's cooperative-thread test runs once more with a one-thread pool, and
@@ -15,7 +17,7 @@
 SWIFT ?= swift
 SWIFT_BUILD_FLAGS ?= --disable-experimental-prebuilts
 
-.PHONY: demo bench test services stop deps build
+.PHONY: demo bench load test services stop deps build
 
 deps:
 	@scripts/install-deps.sh
@@ -27,6 +29,11 @@ demo: deps
 bench: deps
 	@$(SWIFT) build -c release --product joinery-bench $(SWIFT_BUILD_FLAGS) >&2
 	@$(SWIFT) run -c release --skip-build $(SWIFT_BUILD_FLAGS) joinery-bench
+
+load: deps
+	@set -e; eval "$$(scripts/services.sh)"; \
+	$(SWIFT) build -c release --product joinery-load $(SWIFT_BUILD_FLAGS) >&2; \
+	$(SWIFT) run -c release --skip-build $(SWIFT_BUILD_FLAGS) joinery-load
 
 build: deps
 	$(SWIFT) build $(SWIFT_BUILD_FLAGS)

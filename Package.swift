@@ -16,6 +16,7 @@ let package = Package(
         .executable(name: "joinery", targets: ["joinery"]),
         .executable(name: "joinery-demo", targets: ["JoineryDemo"]),
         .executable(name: "joinery-bench", targets: ["JoineryBench"]),
+        .executable(name: "joinery-load", targets: ["JoineryLoad"]),
     ],
     dependencies: [
         .package(url: "https://github.com/swiftlang/swift-syntax.git", from: "603.0.0"),
@@ -88,6 +89,14 @@ let package = Package(
             name: "JoineryBench",
             dependencies: ["Joinery", "JoinerySQLite", "CSQLite"],
             path: "Sources/JoineryBench"),
+
+        // `make load`: the mixed workload through a DatabasePool against raw C-client connections.
+        .executableTarget(
+            name: "JoineryLoad",
+            dependencies: [
+                "Joinery", "JoinerySQLite", "JoineryPostgreSQL", "JoineryMariaDB", "CSQLite", "CLibPQ", "CMariaDB",
+            ],
+            path: "Sources/JoineryLoad"),
 
         // Helpers shared by the test targets (not a product).
         .target(name: "JoineryTestSupport", dependencies: ["Joinery"], path: "Tests/JoineryTestSupport"),

@@ -193,6 +193,35 @@ struct PoolTests {
         }
     }
 
+    @Test(arguments: TestEngine.allCases)
+    func eachStatementCarriesTheLogMetadataOfItsTask(engine: TestEngine) async throws {
+        try await engine.withScratchPool { pool in
+            try await pool.migrate(Profile.self)
+            let seen = Mutex<[String: Set<String>]>([:])
+            pool.observeStatements { statement in
+                guard case .string(let request)? = statement.metadata["request"] else { return }
+                seen.withLock { $0[request, default: []].insert(statement.sql) }
+            }
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for request in ["a", "b", "c"] {
+                    group.addTask {
+                        try await StatementLogMetadata.$current.withValue(["request": .string(request)]) {
+                            var user = User(name: request)
+                            try await pool.create(&user)
+                            _ = try await pool.query(User.self).filter("name = ?", request).all()
+                        }
+                    }
+                }
+                try await group.waitForAll()
+            }
+            let requests = seen.withLock { $0 }
+            #expect(requests.keys.sorted() == ["a", "b", "c"])
+            for (request, statements) in requests {
+                #expect(statements.contains { $0.hasPrefix("INSERT") } && statements.contains { $0.hasPrefix("SELECT") }, "\(request): \(statements)")
+            }
+        }
+    }
+
     @Test(arguments: [TestEngine.postgresql, .mariadb])
     func aDeadlockIsARetryableTransactionConflict(engine: TestEngine) async throws {
         try await engine.withScratchPool(DatabasePool.Configuration(maximumConnections: 2)) { pool in

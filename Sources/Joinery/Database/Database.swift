@@ -3,6 +3,7 @@ import FoundationEssentials
 #else
 import Foundation
 #endif
+import Logging
 import Synchronization
 
 /// One connection, its dialect, and the models it knows: the synchronous API, for scripts, tools,
@@ -189,7 +190,7 @@ public final class Database: Sendable {
         guard !current.isEmpty else { return }
         let executed = ExecutedStatement(
             statement: statement, sql: lowered.sql, bindings: lowered.bindings,
-            duration: ContinuousClock.now - start, rowCount: rows, error: error)
+            duration: ContinuousClock.now - start, rowCount: rows, error: error, metadata: StatementLogMetadata.current)
         for observer in current { observer(executed) }
     }
 }
@@ -213,4 +214,6 @@ public struct ExecutedStatement: Sendable {
     public var rowCount: Int
     /// The error the engine reported, if the statement failed.
     public var error: JoineryError?
+    /// ``StatementLogMetadata/current`` where the statement ran (the request it belongs to).
+    public var metadata: Logger.Metadata = [:]
 }

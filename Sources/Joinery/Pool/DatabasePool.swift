@@ -133,6 +133,7 @@ public final class DatabasePool: Sendable {
         let pooled = try await lane.acquire()
         let gate = InterruptGate()
         let context = context
+        let metadata = StatementLogMetadata.current
         let outcome: Result<T, any Error>
         do {
             let (result, reusable) = try await withTaskCancellationHandler {
@@ -140,8 +141,9 @@ public final class DatabasePool: Sendable {
                     guard gate.start() else { return (.failure(ConnectionLane.cancelledError), true) }
                     let lease = Lease()
                     let db = Database(pooled.connection, context: context, lease: lease, readOnly: readOnly)
-                    let result = Result {
-                        inTransaction ? try pooled.connection.transaction { try body(db) } : try body(db)
+                    // The task's log metadata, on the connection's thread for the statements' observers.
+                    let result = StatementLogMetadata.$current.withValue(metadata) {
+                        Result { inTransaction ? try pooled.connection.transaction { try body(db) } : try body(db) }
                     }
                     lease.end()
                     let interrupted = gate.finish()

@@ -1,0 +1,179 @@
+import Foundation
+import Joinery
+import JoineryMariaDB
+import JoineryPostgreSQL
+import JoinerySQLite
+
+// The load benchmark: requests per second of a mixed workload (create a profile with a new user,
+// preload it, join it) at 1, 8 and 64 concurrent tasks, through a DatabasePool and through raw
+// C-client connections (one per task, on threads of their own) running the very same SQL, in one
+// run, interleaved. Prints the raw / Joinery ratio: 1.00 means no cost over the C client.
+
+let environment = ProcessInfo.processInfo.environment
+let levels = (environment["JOINERY_LOAD_TASKS"] ?? "1,8,64").split(separator: ",").compactMap { Int($0) }
+let seconds = Double(environment["JOINERY_LOAD_SECONDS"] ?? "1.5") ?? 1.5
+let rounds = Int(environment["JOINERY_LOAD_ROUNDS"] ?? "3") ?? 3
+
+struct Target {
+    var engine: String
+    var url: DatabaseURL
+    var driver: any DatabaseDriver
+    var raw: @Sendable () throws -> any RawClient
+    var cleanup: () throws -> Void
+}
+
+/// A scratch namespace of its own on each engine, so the shared servers are left as they were.
+func targets() throws -> [Target] {
+    var targets: [Target] = []
+    let name = "joinery_load_\(UInt32.random(in: 0...UInt32.max))"
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent("\(name).db").path
+    targets.append(Target(
+        engine: "SQLite", url: try DatabaseURL(parsing: "sqlite:\(path)"), driver: SQLiteDriver(),
+        raw: { try RawSQLiteClient(path: path) },
+        cleanup: { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }))
+    if let text = environment["JOINERY_POSTGRES_URL"] {
+        var url = try DatabaseURL(parsing: text)
+        let setup = try PostgreSQLDriver().connect(to: url)
+        try setup.execute("CREATE SCHEMA \(name)")
+        url.options["options"] = "-c search_path=\(name)"
+        let rawURL = url
+        targets.append(Target(
+            engine: "PostgreSQL", url: url, driver: PostgreSQLDriver(), raw: { try RawPostgreSQLClient(url: rawURL) },
+            cleanup: { try setup.execute("DROP SCHEMA \(name) CASCADE") }))
+    }
+    if let text = environment["JOINERY_MARIADB_URL"] {
+        var url = try DatabaseURL(parsing: text)
+        let setup = try MariaDBDriver().connect(to: url)
+        try setup.execute("CREATE DATABASE \(name)")
+        url.database = name
+        let rawURL = url
+        targets.append(Target(
+            engine: "MariaDB", url: url, driver: MariaDBDriver(), raw: { try RawMariaDBClient(url: rawURL) },
+            cleanup: { try setup.execute("DROP DATABASE \(name)") }))
+    }
+    return targets
+}
+
+/// Requests completed by `tasks` Joinery tasks sharing one pool in `seconds`.
+func joineryRound(_ pool: DatabasePool, tasks: Int, tag: String, oneUnit: Bool = false) async throws -> Double {
+    let deadline = ContinuousClock.now + .milliseconds(Int(seconds * 1000))
+    let start = ContinuousClock.now
+    let done = try await withThrowingTaskGroup(of: Int.self) { group in
+        for task in 0..<tasks {
+            group.addTask {
+                var count = 0
+                while ContinuousClock.now < deadline {
+                    if oneUnit {
+                        try await Workload.joineryInOneUnit(pool, name: "\(tag)-\(task)-\(count)")
+                    } else {
+                        try await Workload.joinery(pool, name: "\(tag)-\(task)-\(count)")
+                    }
+                    count += 1
+                }
+                return count
+            }
+        }
+        return try await group.reduce(0, +)
+    }
+    return Double(done) / elapsedSeconds(since: start)
+}
+
+/// Requests completed by `clients.count` threads, each with its own C-client connection.
+func rawRound(_ clients: [any RawClient], _ sql: CapturedRequest, tag: String) throws -> Double {
+    let deadline = ContinuousClock.now + .milliseconds(Int(seconds * 1000))
+    let start = ContinuousClock.now
+    let tally = RawTally(clients.count)
+    let group = DispatchGroup()
+    for (index, client) in clients.enumerated() {
+        group.enter()
+        let thread = Thread {
+            do {
+                while ContinuousClock.now < deadline {
+                    try Workload.raw(client, sql, name: "\(tag)-\(index)-\(tally.counts[index])")
+                    tally.counts[index] += 1
+                }
+            } catch {
+                tally.failures[index] = "\(error)"
+            }
+            group.leave()
+        }
+        thread.start()
+    }
+    group.wait()
+    if let failure = tally.failures.compactMap({ $0 }).first { throw LoadError(failure) }
+    return Double(tally.counts.reduce(0, +)) / elapsedSeconds(since: start)
+}
+
+/// Per-thread counters: each thread writes only its own slot (raw memory, so no exclusivity
+/// check sees one array), read after all have ended.
+final class RawTally: @unchecked Sendable {
+    let counts: UnsafeMutableBufferPointer<Int>
+    let failures: UnsafeMutableBufferPointer<String?>
+    init(_ threads: Int) {
+        counts = .allocate(capacity: threads)
+        counts.initialize(repeating: 0)
+        failures = .allocate(capacity: threads)
+        failures.initialize(repeating: nil)
+    }
+    deinit {
+        counts.deallocate()
+        failures.deinitialize()
+        failures.deallocate()
+    }
+}
+
+func elapsedSeconds(since start: ContinuousClock.Instant) -> Double {
+    let elapsed = ContinuousClock.now - start
+    return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+}
+
+func median(_ values: [Double]) -> Double { values.sorted()[values.count / 2] }
+
+do {
+if environment["JOINERY_LOAD_HOPS"] != nil {
+    // The cost of one unit of work that runs nothing: acquire, hop to the connection's queue, back.
+    let pool = try DatabasePool("sqlite::memory:", drivers: [SQLiteDriver()])
+    for _ in 0..<1000 { _ = try await pool.read { _ in 0 } }
+    let start = ContinuousClock.now
+    for _ in 0..<20_000 { _ = try await pool.read { _ in 0 } }
+    print("empty unit of work: \(elapsedSeconds(since: start) / 20_000 * 1e6) µs")
+    exit(0)
+}
+print("Mixed workload (create with a new user, preload, join), requests per second; median of \(rounds) rounds of \(seconds) s")
+print("ratio = raw / Joinery (1.00: as fast as the C client). one-shot: pool.create, then")
+print("pool.query(…).preload(…).find, then …join(…).find: three units of work, three hops to a")
+print("connection's thread; one unit: the same calls inside one pool.write { db in … }\n")
+print("engine       tasks    raw req/s   one-shot req/s   ratio   one-unit req/s   ratio")
+var results: [String] = []
+for target in try targets() {
+    defer { try? target.cleanup() }
+    for tasks in levels {
+        var configuration = DatabasePool.Configuration(maximumConnections: tasks)
+        configuration.acquireTimeout = .seconds(60)
+        let pool = try DatabasePool(url: target.url, drivers: [target.driver], configuration: configuration)
+        try await pool.migrate(Profile.self)
+        let sql = try await CapturedRequest.capture(pool)
+        let clients = try (0..<tasks).map { _ in try target.raw() }
+        _ = try await joineryRound(pool, tasks: tasks, tag: "warm-\(tasks)")  // open the connections
+        var raw: [Double] = [], joinery: [Double] = [], oneUnit: [Double] = []
+        for round in 0..<rounds {
+            raw.append(try rawRound(clients, sql, tag: "raw-\(tasks)-\(round)"))
+            joinery.append(try await joineryRound(pool, tasks: tasks, tag: "j-\(tasks)-\(round)"))
+            oneUnit.append(try await joineryRound(pool, tasks: tasks, tag: "u-\(tasks)-\(round)", oneUnit: true))
+        }
+        await pool.close()
+        let line = target.engine.padding(toLength: 12, withPad: " ", startingAt: 0) + String(
+            format: " %5d %12.0f %16.0f %7.2f %16.0f %7.2f", tasks, median(raw), median(joinery), median(raw) / median(joinery),
+            median(oneUnit), median(raw) / median(oneUnit))
+        print(line)
+        results.append(line)
+        // The next level starts from empty tables.
+        let reset = try target.raw()
+        try reset.execute("DELETE FROM profiles")
+        try reset.execute("DELETE FROM users")
+    }
+}
+} catch {
+    FileHandle.standardError.write(Data("joinery-load: \(error)\n".utf8))
+    exit(1)
+}
