@@ -137,6 +137,23 @@ if environment["JOINERY_LOAD_HOPS"] != nil {
     let start = ContinuousClock.now
     for _ in 0..<20_000 { _ = try await pool.read { _ in 0 } }
     print("empty unit of work: \(elapsedSeconds(since: start) / 20_000 * 1e6) µs")
+    // The same request on one connection, no pool, no hops: what planning, lowering and
+    // hydration cost against the raw client (in-memory SQLite, so the engine costs little).
+    let db = try Database.open("sqlite::memory:", drivers: [SQLiteDriver()])
+    try db.migrate(Profile.self)
+    let requests = 5_000
+    var clock = ContinuousClock.now
+    for index in 0..<requests {
+        var profile = Profile(name: "p-\(index)", user: User(name: "u-\(index)"))
+        try db.create(&profile)
+        _ = try db.query(Profile.self).preload(\.user).find(profile.id ?? 0)
+        _ = try db.query(Profile.self).join(\.user).find(profile.id ?? 0)
+    }
+    print("request on a Database (7 statements): \(elapsedSeconds(since: clock) / Double(requests) * 1e6) µs")
+    let statements = 20_000
+    clock = ContinuousClock.now
+    for _ in 0..<statements { _ = try db.connection.query("SELECT 1") }
+    print("raw SELECT 1 through the driver: \(elapsedSeconds(since: clock) / Double(statements) * 1e6) µs")
     exit(0)
 }
 print("Mixed workload (create with a new user, preload, join), requests per second; median of \(rounds) rounds of \(seconds) s")
