@@ -90,14 +90,23 @@ struct PoolTests {
     @Test(arguments: TestEngine.allCases)
     func aConnectionOlderThanTheMaximumLifetimeIsReplaced(engine: TestEngine) async throws {
         var configuration = DatabasePool.Configuration(maximumConnections: 1)
-        configuration.maximumLifetime = .milliseconds(100)
+        let lifetime = Duration.milliseconds(500)
+        configuration.maximumLifetime = lifetime
         try await engine.withScratchPool(configuration) { pool in
-            let first = try await pool.write { Self.connectionID($0) }
-            try await Task.sleep(for: .milliseconds(200))
+            // Held, so that its address cannot be reused by the connection that replaces it.
+            let firstConnection = try await pool.write { $0.connection }
+            let first = ObjectIdentifier(firstConnection)
+            try await Task.sleep(for: lifetime + .milliseconds(200))
             _ = try await pool.write { Self.connectionID($0) }  // comes back too old: closed
+            let clock = ContinuousClock()
+            let started = clock.now
             let third = try await pool.write { Self.connectionID($0) }
             #expect(first != third)
-            #expect(pool.statistics.open == 1)
+            // On a loaded machine the new connection can itself outlive the lifetime before it
+            // is released; only a young one must stay open.
+            if clock.now - started < lifetime {
+                #expect(pool.statistics.open == 1)
+            }
         }
     }
 
