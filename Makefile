@@ -5,7 +5,9 @@
 #   make load      requests per second of a mixed workload through a DatabasePool at 1, 8, 64 tasks,
 #                  against raw C-client connections, on SQLite, PostgreSQL and MariaDB
 #   make test      install what is missing, start PostgreSQL + MariaDB on 127.0.0.1, run every test,
-#                  the conformance matrix, and the example MySQL 8 plugin (Examples/MySQLDialect);
+#                  the conformance matrix, the example MySQL 8 plugin (Examples/MySQLDialect), and
+#                  the server guide's Hummingbird service (Examples/ServerExample: 50 concurrent
+#                  creates on each engine);
 #                  the pool's cooperative-thread test runs once more with a one-thread pool, and
 #                  the fault tests start private servers of their own on random ports
 #   make services  only start the servers (prints the export lines to use them)
@@ -46,6 +48,7 @@ test:
 	scripts/check-translate.sh $(SWIFT_BUILD_FLAGS); \
 	scripts/check-demo.sh $(SWIFT_BUILD_FLAGS); \
 	scripts/check-conformance.sh $(SWIFT_BUILD_FLAGS); \
+	scripts/check-server-example.sh $(SWIFT_BUILD_FLAGS); \
 	$(SWIFT) test --skip-build $(SWIFT_BUILD_FLAGS); \
 	LIBDISPATCH_COOPERATIVE_POOL_STRICT=1 $(SWIFT) test --skip-build $(SWIFT_BUILD_FLAGS) --filter CooperativePoolTests
 

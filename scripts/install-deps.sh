@@ -2,7 +2,8 @@
 # install-deps.sh - install the Debian packages Joinery needs, if any are missing.
 #
 #   scripts/install-deps.sh            C client headers only (enough to build every product)
-#   scripts/install-deps.sh --servers  also the PostgreSQL and MariaDB servers (for the tests)
+#   scripts/install-deps.sh --servers  also the PostgreSQL and MariaDB servers, and the sqlite3 and
+#                                      curl tools (for the tests)
 #
 # Idempotent: when everything is installed it only asks dpkg and exits.
 # All output goes to stderr, so callers may capture stdout.
@@ -10,7 +11,7 @@ set -euo pipefail
 log() { printf '[install-deps] %s\n' "$*" >&2; }
 
 packages=(libsqlite3-dev libpq-dev libmariadb-dev pkgconf)
-[ "${1:-}" = "--servers" ] && packages+=(postgresql mariadb-server mariadb-client)
+[ "${1:-}" = "--servers" ] && packages+=(postgresql mariadb-server mariadb-client sqlite3 curl)
 
 missing=()
 for p in "${packages[@]}"; do

@@ -33,42 +33,70 @@ struct ReadmeTests {
     typealias User = Readme.User
     typealias Profile = Readme.Profile
 
-    @Test func theExampleRunsAsWritten() throws {
-        let db = try Database.open("sqlite::memory:", drivers: [SQLiteDriver()])
-        try db.migrate(User.self, Company.self, Profile.self)
+    @Test func theExampleRunsAsWritten() async throws {
+        let pool = try DatabasePool("sqlite::memory:", drivers: [SQLiteDriver()])
+        try await pool.migrate(User.self, Company.self, Profile.self)
 
         var profile = Profile(name: "jinzhu's profile", user: User(name: "jinzhu"))
-        try db.create(&profile)
+        try await pool.create(&profile)
         #expect(profile.userID == profile.user?.id)
 
-        let preloaded = try db.query(Profile.self).preload(\.user).all()
-        let named = try db.query(Profile.self).preload(\.user, "name = ?", "jinzhu").all()
-        let nested = try db.query(Profile.self).preload(\.user, \.company).all()
-        let joined = try db.query(Profile.self).join(\.user).all()
-        let inner = try db.query(Profile.self).join(\.user, .inner).all()
-        let first = try db.query(Profile.self).join(\.user, \.company).first()
+        let preloaded = try await pool.query(Profile.self).preload(\.user).all()
+        let named = try await pool.query(Profile.self).preload(\.user, "name = ?", "jinzhu").all()
+        let nested = try await pool.query(Profile.self).preload(\.user, \.company).all()
+        let joined = try await pool.query(Profile.self).join(\.user).all()
+        let inner = try await pool.query(Profile.self).join(\.user, .inner).all()
+        let first = try await pool.query(Profile.self).join(\.user, \.company).first()
         for loaded in [preloaded, named, nested, joined, inner, [first].compactMap { $0 }] {
             #expect(loaded.map { $0.user?.name } == ["jinzhu"])
         }
 
         var other = User(name: "other")
-        try db.create(&other)
-        try db.update(&profile, set: ["userID": other.id])
-        #expect(try db.query(Profile.self).join(\.user).first()?.user?.name == "other")
-        if let user = try db.query(Profile.self).join(\.user).first()?.user { try db.delete(user) }
-        #expect(try db.query(Profile.self).preload(\.user).first()?.user == nil)
-        let all = try db.query(Profile.self).preload(\.user).unscoped().all()
+        try await pool.create(&other)
+        try await pool.update(&profile, set: ["userID": other.id])
+        #expect(try await pool.query(Profile.self).join(\.user).first()?.user?.name == "other")
+        if let user = try await pool.query(Profile.self).join(\.user).first()?.user { try await pool.delete(user) }
+        #expect(try await pool.query(Profile.self).preload(\.user).first()?.user == nil)
+        let all = try await pool.query(Profile.self).preload(\.user).unscoped().all()
         #expect(all.first?.user?.name == "other")
 
         // Association mode, as in the README.
-        db.logStatements(to: Logger(label: "joinery.sql"))
-        let users = db.association(\Profile.user)
-        let user = try users.find(for: profile)
+        pool.logStatements(to: Logger(label: "joinery.sql"))
+        let users = pool.association(\Profile.user)
+        let user = try await users.find(for: profile)
         #expect(user == nil)  // "other" was soft-deleted above
         var hu = User(name: "hu")
-        try users.replace(&profile, with: &hu, deletingOld: true)
-        #expect(try users.find(for: profile)?.name == "hu")
-        try users.clear(&profile)
+        try await users.replace(&profile, with: &hu, deletingOld: true)
+        #expect(try await users.find(for: profile)?.name == "hu")
+        try await users.clear(&profile)
         #expect(profile.userID == nil)
+
+        // Units of work, as in the README.
+        let (count, newest) = try await pool.read { db in
+            (try db.query(Profile.self).count(), try db.query(Profile.self).join(\.user).first())
+        }
+        #expect(count == 1)
+        #expect(newest?.id == profile.id)
+        profile = try await pool.transaction { [profile] db in
+            var moved = profile
+            var company = Company(name: "gorm.io")
+            try db.create(&company)
+            try db.update(&moved, set: ["name": "moved"])
+            return moved
+        }
+        #expect(profile.name == "moved")
+        #expect(try await pool.query(Company.self).count() == 1)
+        await pool.close()
+    }
+
+    @Test func theScriptExampleRunsAsWritten() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("readme-\(UUID().uuidString).db").path
+        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
+        let db = try Database.open("sqlite:\(path)", drivers: [SQLiteDriver()])
+        try db.migrate(User.self, Company.self, Profile.self)
+        var script = Profile(name: "from a script", user: User(name: "gorm"))
+        try db.create(&script)
+        let loaded = try db.query(Profile.self).preload(\.user).all()
+        #expect(loaded.map { $0.user?.name } == ["gorm"])
     }
 }
