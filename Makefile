@@ -41,6 +41,9 @@ build: deps
 	$(SWIFT) build $(SWIFT_BUILD_FLAGS)
 
 # One shell: the exports of services.sh must reach `swift test`.
+# The concurrency tests (timeouts, the pool's waits, faults) run apart from the rest: beside the
+# CPU-bound tests (macro expansion, 100,000-row preloads in a debug build) the two cooperative
+# threads are saturated for ~10 s, and a timing test would measure that queue, not the pool.
 test:
 	@set -e; eval "$$(scripts/services.sh)"; \
 	$(SWIFT) build --build-tests $(SWIFT_BUILD_FLAGS); \
@@ -49,7 +52,8 @@ test:
 	scripts/check-demo.sh $(SWIFT_BUILD_FLAGS); \
 	scripts/check-conformance.sh $(SWIFT_BUILD_FLAGS); \
 	scripts/check-server-example.sh $(SWIFT_BUILD_FLAGS); \
-	$(SWIFT) test --skip-build $(SWIFT_BUILD_FLAGS); \
+	$(SWIFT) test --skip-build $(SWIFT_BUILD_FLAGS) --skip ConcurrencyTests; \
+	$(SWIFT) test --skip-build $(SWIFT_BUILD_FLAGS) --filter ConcurrencyTests; \
 	LIBDISPATCH_COOPERATIVE_POOL_STRICT=1 $(SWIFT) test --skip-build $(SWIFT_BUILD_FLAGS) --filter CooperativePoolTests
 
 services:

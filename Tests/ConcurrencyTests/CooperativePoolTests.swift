@@ -9,7 +9,8 @@ import Testing
 /// thread (`LIBDISPATCH_COOPERATIVE_POOL_STRICT=1`, as `make test` runs this suite once more),
 /// 32 tasks that each wait 0.2 s on the engine through 8 connections finish in about a second —
 /// not 6.4 s, as they would if each wait held the one thread — and a task that needs no database
-/// runs at once meanwhile.
+/// runs at once meanwhile. Those timings are held in that run only, where no other test shares
+/// the thread; beside the whole suite the test checks that the waits overlap at all.
 @Suite("The cooperative thread pool stays free")
 struct CooperativePoolTests {
     static var strict: Bool {
@@ -36,8 +37,15 @@ struct CooperativePoolTests {
                 return try await group.reduce(into: Duration.zero) { latest, value in latest = value ?? latest }
             }
             let elapsed = ContinuousClock.now - start
-            #expect(elapsed < .seconds(2.5), "32 waits of 0.2 s through 8 connections took \(elapsed) (strict: \(Self.strict))")
-            #expect(cheapLatency < .milliseconds(100), "a task without database work waited \(cheapLatency)")
+            if Self.strict {
+                #expect(elapsed < .seconds(2.5), "32 waits of 0.2 s through 8 connections took \(elapsed)")
+                #expect(cheapLatency < .milliseconds(100), "a task without database work waited \(cheapLatency)")
+            } else {
+                // Beside the whole suite, other tests' synchronous work shares the cooperative
+                // threads and sets the latencies; only one connection doing all waits (6.4 s)
+                // is ruled out here. The strict run above, alone, is the measurement.
+                #expect(elapsed < .seconds(5), "32 waits of 0.2 s through 8 connections took \(elapsed)")
+            }
         }
     }
 

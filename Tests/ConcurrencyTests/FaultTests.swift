@@ -21,8 +21,11 @@ struct FaultTests {
 
     @Test(arguments: [TestEngine.postgresql, .mariadb])
     func aServerKilledAndRestartedUnderThePool(engine: TestEngine) async throws {
-        let server = try PrivateServer(engine)
-        defer { server.stop() }
+        try await withPrivateServer(engine) { server in try await killAndRestart(server) }
+    }
+
+    private func killAndRestart(_ server: PrivateServer) async throws {
+        let engine = server.engine
         var configuration = DatabasePool.Configuration(maximumConnections: 4)
         configuration.acquireTimeout = .seconds(30)
         configuration.connectTimeout = .seconds(2)
@@ -52,9 +55,9 @@ struct FaultTests {
         }
         try await Task.sleep(for: .milliseconds(500))
         let beforeKill = tally.created.load(ordering: .relaxed)
-        try server.kill()
+        try await server.kill()
         try await Task.sleep(for: .milliseconds(300))
-        try server.restart()
+        try await server.restart()
         let afterRestart = tally.created.load(ordering: .relaxed)
         try await Task.sleep(for: .seconds(1))
         tally.stop.store(true, ordering: .releasing)
@@ -86,19 +89,22 @@ struct FaultTests {
 
     @Test(arguments: [TestEngine.postgresql, .mariadb])
     func aFrozenServerGivesATimeoutNotAHang(engine: TestEngine) async throws {
-        let server = try PrivateServer(engine)
-        defer { server.stop() }
+        try await withPrivateServer(engine) { server in try await freezeAndThaw(server) }
+    }
+
+    private func freezeAndThaw(_ server: PrivateServer) async throws {
+        let engine = server.engine
         var configuration = DatabasePool.Configuration(maximumConnections: 2)
         configuration.connectTimeout = .seconds(1)
         configuration.statementTimeout = .milliseconds(500)
         let pool = try DatabasePool(server.url, drivers: [engine.driver], configuration: configuration)
         try await pool.migrate(Hammer.Profile.self)
         #expect(try await pool.query(Hammer.User.self).count() == 0)
-        try server.freeze()
+        try await server.freeze()
         let start = ContinuousClock.now
         let error = await joineryError { try await pool.query(Hammer.User.self).count() }
         let elapsed = ContinuousClock.now - start
-        try server.thaw()
+        try await server.thaw()
         #expect(error?.kind == .timeout, "\(String(describing: error))")
         #expect(elapsed < .seconds(5), "waited \(elapsed) on a frozen server")
         #expect(try await pool.query(Hammer.User.self).count() == 0, "the pool serves again once the server does")

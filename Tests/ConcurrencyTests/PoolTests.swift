@@ -240,12 +240,16 @@ struct PoolTests {
             try await pool.create(&b)
             let (first, second) = (a, b)
             // Two transactions lock the two rows in opposite orders: the engine picks a victim.
-            func crossing(_ one: User, _ two: User) async -> JoineryError? {
+            // Each waits until the other holds its first row, so that they cross however slowly
+            // the machine runs them.
+            let holding = (DispatchSemaphore(value: 0), DispatchSemaphore(value: 0))
+            func crossing(_ one: User, _ two: User, mine: DispatchSemaphore, theirs: DispatchSemaphore) async -> JoineryError? {
                 do {
                     try await pool.transaction { db in
                         var one = one, two = two
                         try db.update(&one, set: ["name": "x"])
-                        Thread.sleep(forTimeInterval: 0.3)
+                        mine.signal()
+                        _ = theirs.wait(timeout: .now() + 20)
                         try db.update(&two, set: ["name": "y"])
                     }
                     return nil
@@ -253,8 +257,8 @@ struct PoolTests {
                     return error as? JoineryError ?? JoineryError(.engine, "not a JoineryError: \(error)")
                 }
             }
-            async let left = crossing(first, second)
-            async let right = crossing(second, first)
+            async let left = crossing(first, second, mine: holding.0, theirs: holding.1)
+            async let right = crossing(second, first, mine: holding.1, theirs: holding.0)
             let errors = await [left, right].compactMap { $0 }
             #expect(errors.count == 1, "\(errors)")
             #expect(errors.first?.kind == .transactionConflict)

@@ -3,7 +3,10 @@ import Joinery
 
 /// A PostgreSQL or MariaDB server of a test's own, on ports and in a data directory no other test
 /// uses, started with the project's scripts/services.sh: fault tests kill, freeze and restart it,
-/// never the shared servers. ``stop()`` removes it.
+/// never the shared servers. Use ``withPrivateServer(_:_:)``: it removes the server afterwards.
+///
+/// Every call that waits for a script or a signal runs off Swift's cooperative threads (starting
+/// a server takes seconds), so the tests running beside a fault test are not held up.
 public final class PrivateServer: @unchecked Sendable {
     public let engine: TestEngine
     public let url: String
@@ -15,7 +18,11 @@ public final class PrivateServer: @unchecked Sendable {
         .appendingPathComponent("scripts")
 
     /// Starts a new server for `engine` (a few seconds: a new data directory is initialised).
-    public init(_ engine: TestEngine) throws {
+    public static func start(_ engine: TestEngine) async throws -> PrivateServer {
+        try await offTheCooperativePool { try PrivateServer(engine) }
+    }
+
+    private init(_ engine: TestEngine) throws {
         precondition(engine != .sqlite, "SQLite has no server")
         self.engine = engine
         // A random port; another one when it happens to be taken.
@@ -42,28 +49,38 @@ public final class PrivateServer: @unchecked Sendable {
     }
 
     /// Starts the server again on the same data (after ``kill()``): crash recovery, then ready.
-    public func restart() throws {
+    public func restart() async throws {
+        try await offTheCooperativePool { [self] in try restartNow() }
+    }
+
+    private func restartNow() throws {
         _ = try Self.run("services.sh", environment: Self.environment(engine, state: state, port: port))
     }
 
     /// Kills the server as a crash would: no shutdown, no checkpoint, every session cut.
-    public func kill() throws {
-        try signal("KILL")
+    public func kill() async throws {
+        try await offTheCooperativePool { [self] in try signal("KILL") }
     }
 
     /// SIGSTOP: the server keeps its sockets but answers nothing, as a wedged machine does.
-    public func freeze() throws { try signal("STOP") }
-
-    /// SIGCONT after ``freeze()``.
-    public func thaw() throws { try signal("CONT") }
-
-    /// Stops the server and deletes its data directory.
-    public func stop() {
-        _ = try? thaw()
-        _ = try? Self.run("services-stop.sh", arguments: ["--wipe"], environment: ["JOINERY_DB_STATE": state])
+    public func freeze() async throws {
+        try await offTheCooperativePool { [self] in try signal("STOP") }
     }
 
-    deinit { stop() }
+    /// SIGCONT after ``freeze()``.
+    public func thaw() async throws {
+        try await offTheCooperativePool { [self] in try signal("CONT") }
+    }
+
+    /// Stops the server and deletes its data directory.
+    public func stop() async {
+        _ = try? await offTheCooperativePool { [self] in stopNow() }
+    }
+
+    private func stopNow() {
+        _ = try? signal("CONT")
+        _ = try? Self.run("services-stop.sh", arguments: ["--wipe"], environment: ["JOINERY_DB_STATE": state])
+    }
 
     /// Every process of the server: PostgreSQL's postmaster and its backends, or mariadbd.
     private func signal(_ name: String) throws {
@@ -135,5 +152,21 @@ public final class PrivateServer: @unchecked Sendable {
             throw JoineryError(.connectionFailed, "\(command) failed (\(exitCode)): \(errors.suffix(2000))")
         }
         return output
+    }
+}
+
+/// Runs `body` with a private server for `engine`, and removes the server afterwards — also when
+/// `body` throws.
+public func withPrivateServer<T: Sendable>(
+    _ engine: TestEngine, _ body: (PrivateServer) async throws -> T
+) async throws -> T {
+    let server = try await PrivateServer.start(engine)
+    do {
+        let result = try await body(server)
+        await server.stop()
+        return result
+    } catch {
+        await server.stop()
+        throw error
     }
 }
