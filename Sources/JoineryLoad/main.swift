@@ -54,10 +54,26 @@ func targets() throws -> [Target] {
     return targets
 }
 
+/// What one round measured: requests per second, and the benchmark process's own CPU time per
+/// request (the client's cost; the servers run in other processes).
+struct RoundResult {
+    var requestsPerSecond: Double
+    var cpuMicrosecondsPerRequest: Double
+}
+
+/// User + system CPU time of this process so far, in microseconds.
+func processCPUMicroseconds() -> Double {
+    var usage = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    let user = Double(usage.ru_utime.tv_sec) * 1e6 + Double(usage.ru_utime.tv_usec)
+    return user + Double(usage.ru_stime.tv_sec) * 1e6 + Double(usage.ru_stime.tv_usec)
+}
+
 /// Requests completed by `tasks` Joinery tasks sharing one pool in `seconds`.
-func joineryRound(_ pool: DatabasePool, tasks: Int, tag: String, oneUnit: Bool = false) async throws -> Double {
+func joineryRound(_ pool: DatabasePool, tasks: Int, tag: String, oneUnit: Bool = false) async throws -> RoundResult {
     let deadline = ContinuousClock.now + .milliseconds(Int(seconds * 1000))
     let start = ContinuousClock.now
+    let cpu = processCPUMicroseconds()
     let done = try await withThrowingTaskGroup(of: Int.self) { group in
         for task in 0..<tasks {
             group.addTask {
@@ -75,13 +91,16 @@ func joineryRound(_ pool: DatabasePool, tasks: Int, tag: String, oneUnit: Bool =
         }
         return try await group.reduce(0, +)
     }
-    return Double(done) / elapsedSeconds(since: start)
+    return RoundResult(
+        requestsPerSecond: Double(done) / elapsedSeconds(since: start),
+        cpuMicrosecondsPerRequest: (processCPUMicroseconds() - cpu) / Double(max(done, 1)))
 }
 
 /// Requests completed by `clients.count` threads, each with its own C-client connection.
-func rawRound(_ clients: [any RawClient], _ sql: CapturedRequest, tag: String) throws -> Double {
+func rawRound(_ clients: [any RawClient], _ sql: CapturedRequest, tag: String) throws -> RoundResult {
     let deadline = ContinuousClock.now + .milliseconds(Int(seconds * 1000))
     let start = ContinuousClock.now
+    let cpu = processCPUMicroseconds()
     let tally = RawTally(clients.count)
     let group = DispatchGroup()
     for (index, client) in clients.enumerated() {
@@ -101,7 +120,10 @@ func rawRound(_ clients: [any RawClient], _ sql: CapturedRequest, tag: String) t
     }
     group.wait()
     if let failure = tally.failures.compactMap({ $0 }).first { throw LoadError(failure) }
-    return Double(tally.counts.reduce(0, +)) / elapsedSeconds(since: start)
+    let done = tally.counts.reduce(0, +)
+    return RoundResult(
+        requestsPerSecond: Double(done) / elapsedSeconds(since: start),
+        cpuMicrosecondsPerRequest: (processCPUMicroseconds() - cpu) / Double(max(done, 1)))
 }
 
 /// Per-thread counters: each thread writes only its own slot (raw memory, so no exclusivity
@@ -159,8 +181,10 @@ if environment["JOINERY_LOAD_HOPS"] != nil {
 print("Mixed workload (create with a new user, preload, join), requests per second; median of \(rounds) rounds of \(seconds) s")
 print("ratio = raw / Joinery (1.00: as fast as the C client). one-shot: pool.create, then")
 print("pool.query(…).preload(…).find, then …join(…).find: three units of work, three hops to a")
-print("connection's thread; one unit: the same calls inside one pool.write { db in … }\n")
-print("engine       tasks    raw req/s   one-shot req/s   ratio   one-unit req/s   ratio")
+print("connection's thread; one unit: the same calls inside one pool.write { db in … }")
+print("cpu µs/req: the benchmark process's own CPU time per request (the client's cost; the servers'")
+print("is not in it) — raw, one-shot, one unit\n")
+print("engine       tasks    raw req/s   one-shot req/s   ratio   one-unit req/s   ratio   cpu µs/req raw / one-shot / unit")
 var results: [String] = []
 for target in try targets() {
     defer { try? target.cleanup() }
@@ -172,16 +196,19 @@ for target in try targets() {
         let sql = try await CapturedRequest.capture(pool)
         let clients = try (0..<tasks).map { _ in try target.raw() }
         _ = try await joineryRound(pool, tasks: tasks, tag: "warm-\(tasks)")  // open the connections
-        var raw: [Double] = [], joinery: [Double] = [], oneUnit: [Double] = []
+        var raw: [RoundResult] = [], joinery: [RoundResult] = [], oneUnit: [RoundResult] = []
         for round in 0..<rounds {
             raw.append(try rawRound(clients, sql, tag: "raw-\(tasks)-\(round)"))
             joinery.append(try await joineryRound(pool, tasks: tasks, tag: "j-\(tasks)-\(round)"))
             oneUnit.append(try await joineryRound(pool, tasks: tasks, tag: "u-\(tasks)-\(round)", oneUnit: true))
         }
         await pool.close()
+        let (rawRate, joineryRate, unitRate) = (
+            median(raw.map(\.requestsPerSecond)), median(joinery.map(\.requestsPerSecond)), median(oneUnit.map(\.requestsPerSecond)))
         let line = target.engine.padding(toLength: 12, withPad: " ", startingAt: 0) + String(
-            format: " %5d %12.0f %16.0f %7.2f %16.0f %7.2f", tasks, median(raw), median(joinery), median(raw) / median(joinery),
-            median(oneUnit), median(raw) / median(oneUnit))
+            format: " %5d %12.0f %16.0f %7.2f %16.0f %7.2f   %6.0f / %6.0f / %6.0f", tasks, rawRate, joineryRate,
+            rawRate / joineryRate, unitRate, rawRate / unitRate, median(raw.map(\.cpuMicrosecondsPerRequest)),
+            median(joinery.map(\.cpuMicrosecondsPerRequest)), median(oneUnit.map(\.cpuMicrosecondsPerRequest)))
         print(line)
         results.append(line)
         // The next level starts from empty tables.
