@@ -61,19 +61,30 @@ struct RoundResult {
     var cpuMicrosecondsPerRequest: Double
 }
 
-/// User + system CPU time of this process so far, in microseconds.
-func processCPUMicroseconds() -> Double {
-    var usage = rusage()
-    getrusage(RUSAGE_SELF.rawValue, &usage)
-    let user = Double(usage.ru_utime.tv_sec) * 1e6 + Double(usage.ru_utime.tv_usec)
-    return user + Double(usage.ru_stime.tv_sec) * 1e6 + Double(usage.ru_stime.tv_usec)
+/// Wall time and this process's CPU time from the start of a round.
+struct RoundClock {
+    private let start = ContinuousClock.now
+    private let cpu = Self.processCPUMicroseconds()
+
+    func result(requests: Int) -> RoundResult {
+        RoundResult(
+            requestsPerSecond: Double(requests) / elapsedSeconds(since: start),
+            cpuMicrosecondsPerRequest: (Self.processCPUMicroseconds() - cpu) / Double(max(requests, 1)))
+    }
+
+    /// User + system CPU time of this process so far, in microseconds.
+    private static func processCPUMicroseconds() -> Double {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        let user = Double(usage.ru_utime.tv_sec) * 1e6 + Double(usage.ru_utime.tv_usec)
+        return user + Double(usage.ru_stime.tv_sec) * 1e6 + Double(usage.ru_stime.tv_usec)
+    }
 }
 
 /// Requests completed by `tasks` Joinery tasks sharing one pool in `seconds`.
 func joineryRound(_ pool: DatabasePool, tasks: Int, tag: String, oneUnit: Bool = false) async throws -> RoundResult {
     let deadline = ContinuousClock.now + .milliseconds(Int(seconds * 1000))
-    let start = ContinuousClock.now
-    let cpu = processCPUMicroseconds()
+    let clock = RoundClock()
     let done = try await withThrowingTaskGroup(of: Int.self) { group in
         for task in 0..<tasks {
             group.addTask {
@@ -91,16 +102,13 @@ func joineryRound(_ pool: DatabasePool, tasks: Int, tag: String, oneUnit: Bool =
         }
         return try await group.reduce(0, +)
     }
-    return RoundResult(
-        requestsPerSecond: Double(done) / elapsedSeconds(since: start),
-        cpuMicrosecondsPerRequest: (processCPUMicroseconds() - cpu) / Double(max(done, 1)))
+    return clock.result(requests: done)
 }
 
 /// Requests completed by `clients.count` threads, each with its own C-client connection.
 func rawRound(_ clients: [any RawClient], _ sql: CapturedRequest, tag: String) throws -> RoundResult {
     let deadline = ContinuousClock.now + .milliseconds(Int(seconds * 1000))
-    let start = ContinuousClock.now
-    let cpu = processCPUMicroseconds()
+    let clock = RoundClock()
     let tally = RawTally(clients.count)
     let group = DispatchGroup()
     for (index, client) in clients.enumerated() {
@@ -120,10 +128,7 @@ func rawRound(_ clients: [any RawClient], _ sql: CapturedRequest, tag: String) t
     }
     group.wait()
     if let failure = tally.failures.compactMap({ $0 }).first { throw LoadError(failure) }
-    let done = tally.counts.reduce(0, +)
-    return RoundResult(
-        requestsPerSecond: Double(done) / elapsedSeconds(since: start),
-        cpuMicrosecondsPerRequest: (processCPUMicroseconds() - cpu) / Double(max(done, 1)))
+    return clock.result(requests: tally.counts.reduce(0, +))
 }
 
 /// Per-thread counters: each thread writes only its own slot (raw memory, so no exclusivity

@@ -50,11 +50,9 @@ public final class PrivateServer: @unchecked Sendable {
 
     /// Starts the server again on the same data (after ``kill()``): crash recovery, then ready.
     public func restart() async throws {
-        try await offTheCooperativePool { [self] in try restartNow() }
-    }
-
-    private func restartNow() throws {
-        _ = try Self.run("services.sh", environment: Self.environment(engine, state: state, port: port))
+        try await offTheCooperativePool { [self] in
+            _ = try Self.run("services.sh", environment: Self.environment(engine, state: state, port: port))
+        }
     }
 
     /// Kills the server as a crash would: no shutdown, no checkpoint, every session cut.
@@ -74,12 +72,10 @@ public final class PrivateServer: @unchecked Sendable {
 
     /// Stops the server and deletes its data directory.
     public func stop() async {
-        _ = try? await offTheCooperativePool { [self] in stopNow() }
-    }
-
-    private func stopNow() {
-        _ = try? signal("CONT")
-        _ = try? Self.run("services-stop.sh", arguments: ["--wipe"], environment: ["JOINERY_DB_STATE": state])
+        _ = try? await offTheCooperativePool { [self] in
+            _ = try? signal("CONT")
+            _ = try? Self.run("services-stop.sh", arguments: ["--wipe"], environment: ["JOINERY_DB_STATE": state])
+        }
     }
 
     /// Every process of the server: PostgreSQL's postmaster and its backends, or mariadbd.
