@@ -16,7 +16,7 @@ struct ValueRoundTripTests {
             for value in values {
                 try connection.execute(engine.sql("INSERT INTO \(table) (v) VALUES (?)"), [value])
             }
-            output = try connection.query("SELECT v FROM \(table) ORDER BY id").map { $0[0] }
+            output = try connection.query("SELECT v FROM \(table) ORDER BY id").map { try $0.value(at: 0) }
         }
         return output
     }

@@ -16,6 +16,11 @@ struct PlaceholderRewriterTests {
         ("x = ? /* a? /* nested? */ still? */ AND y = ?", "x = $1 /* a? /* nested? */ still? */ AND y = $2", 2),
         ("body = $$what?$$ AND x = ?", "body = $$what?$$ AND x = $1", 1),
         ("body = $fn$ what? $fn$ AND x = ?", "body = $fn$ what? $fn$ AND x = $1", 1),
+        // Tags as PostgreSQL lexes them: digits after the first character, non-ASCII letters.
+        ("body = $q1$ what? $q1$ AND x = ?", "body = $q1$ what? $q1$ AND x = $1", 1),
+        ("body = $größe$ what? $größe$ AND x = ?", "body = $größe$ what? $größe$ AND x = $1", 1),
+        // A `$` inside an identifier is part of its name.
+        ("price$1 = ?", "price$1 = $1", 1),
         ("no placeholders", "no placeholders", 0),
     ])
     func rewritesOnlyRealPlaceholders(input: String, expected: String, count: Int) throws {
@@ -35,6 +40,17 @@ struct PlaceholderRewriterTests {
             } throws: { error in
                 guard let error = error as? JoineryError else { return false }
                 return error.kind == .parameterCount && error.message.contains(sql)
+            }
+        }
+    }
+
+    @Test(arguments: ["name = $1", "name = ? AND id = $2", "x = $1$"])
+    func aNumberedPlaceholderInAFragmentIsMisuse(sql: String) {
+        for style in [PlaceholderStyle.dollarNumbered, .questionMark] {
+            #expect {
+                _ = try PlaceholderRewriter.rewrite(sql, style: style, argumentCount: PlaceholderRewriter.count(in: sql))
+            } throws: { error in
+                (error as? JoineryError)?.kind == .misuse
             }
         }
     }

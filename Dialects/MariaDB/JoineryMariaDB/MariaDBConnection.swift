@@ -28,6 +28,9 @@ public final class MariaDBConnection: DatabaseConnection, @unchecked Sendable {
     /// The client's read timeout, when `statement_timeout` set one: a read that gives up after
     /// it reports a lost connection, which is reported as the ``JoineryError/Kind/timeout`` it is.
     private let readTimeout: Duration?
+    /// The server's `max_allowed_packet`: a statement whose values need a longer packet would
+    /// make the server drop the connection ("server has gone away"), so it is refused unsent.
+    private var maxPacket = Int.max
     private var statementCache = PreparedStatementCache<UnsafeMutablePointer<MYSQL_STMT>> { mysql_stmt_close($0) }
 
     public convenience init(_ url: String) throws {
@@ -76,6 +79,7 @@ public final class MariaDBConnection: DatabaseConnection, @unchecked Sendable {
             let seconds = Double(statementTimeout.components.seconds) + Double(statementTimeout.components.attoseconds) / 1e18
             try execute("SET SESSION max_statement_time = \(seconds)")
         }
+        maxPacket = try query("SELECT @@max_allowed_packet").first?.decode(Int.self, at: 0) ?? Int.max
     }
 
     deinit { close() }
@@ -201,6 +205,7 @@ public final class MariaDBConnection: DatabaseConnection, @unchecked Sendable {
                 .parameterCount, "the statement has \(expected) placeholders but \(bindings.count) values were given",
                 engine: "MariaDB", sql: sql)
         }
+        try checkPacketSize(bindings, sql: sql)
         // The binds point into `parameters`: it must outlive the execute call.
         let parameters = MariaDBParameterBuffers(bindings)
         try withExtendedLifetime(parameters) {
@@ -227,7 +232,27 @@ public final class MariaDBConnection: DatabaseConnection, @unchecked Sendable {
         return try body(statement)
     }
 
+    /// Refuses values whose execute packet (COM_STMT_EXECUTE: a header, the NULL bitmap, two
+    /// type bytes and a length prefix of up to 9 bytes per value) would pass `max_allowed_packet`.
+    private func checkPacketSize(_ bindings: [SQLValue], sql: String) throws {
+        var size = 11 + (bindings.count + 7) / 8 + 2 * bindings.count
+        for value in bindings {
+            switch value {
+            case .text(let text): size += text.utf8.count + 9
+            case .blob(let bytes): size += bytes.count + 9
+            default: size += 13
+            }
+        }
+        guard size > maxPacket else { return }
+        throw JoineryError(
+            .invalidValue,
+            "the values bound need a \(size)-byte packet, more than the server's max_allowed_packet (\(maxPacket) bytes); "
+                + "nothing was sent and the connection is still usable — raise max_allowed_packet or store less",
+            engine: "MariaDB", sql: sql)
+    }
+
     private func prepare(_ sql: String, _ mysql: UnsafeMutablePointer<MYSQL>) throws -> UnsafeMutablePointer<MYSQL_STMT> {
+        try StatementText.requireNoNUL(sql)
         guard let statement = mysql_stmt_init(mysql) else { throw MariaDBError.make(mysql, sql: sql) }
         let code = sql.withCString { mysql_stmt_prepare(statement, $0, UInt(strlen($0))) }
         guard code == 0 else {

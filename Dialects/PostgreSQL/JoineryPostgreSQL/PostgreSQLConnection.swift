@@ -146,6 +146,7 @@ public final class PostgreSQLConnection: DatabaseConnection, @unchecked Sendable
     /// PQprepare with the unnamed statement: the server parses and analyses `sql` (a utility
     /// statement such as CREATE TABLE is only parsed) and runs nothing.
     public func prepareOnly(_ sql: String) throws {
+        try StatementText.requireNoNUL(sql)
         try lock.withLock {
             guard let handle else {
                 throw JoineryError(.connectionFailed, "the PostgreSQL connection is closed", engine: "PostgreSQL", sql: sql)
@@ -162,7 +163,8 @@ public final class PostgreSQLConnection: DatabaseConnection, @unchecked Sendable
 
     /// Sends the statement with its values bound and hands the successful result to `body`.
     private func run<T>(_ sql: String, _ bindings: [SQLValue], _ body: (OpaquePointer) throws -> T) throws -> T {
-        try lock.withLock {
+        try StatementText.requireNoNUL(sql)
+        return try lock.withLock {
             guard let handle else {
                 throw JoineryError(.connectionFailed, "the PostgreSQL connection is closed", engine: "PostgreSQL", sql: sql)
             }
@@ -173,7 +175,7 @@ public final class PostgreSQLConnection: DatabaseConnection, @unchecked Sendable
                     .parameterCount, "the statement has \(expected) placeholders but \(bindings.count) values were given",
                     engine: "PostgreSQL", sql: sql)
             }
-            let parameters = PostgreSQLValues.Parameters(bindings)
+            let parameters = try PostgreSQLValues.Parameters(bindings, sql: sql)
             let result: OpaquePointer?
             if let clientTimeout {
                 let sent = parameters.withPointers { types, values, lengths, formats in

@@ -20,6 +20,7 @@ public struct PostgreSQLDialect: SQLDialect {
         var capabilities = DialectCapabilities()
         capabilities.placeholders = .dollarNumbered
         capabilities.identifierLimit = .bytes(63)
+        capabilities.textHoldsNUL = false
         // The wire protocol counts parameters in 16 bits.
         capabilities.maxBindParameters = 65535
         capabilities.largeIn = .bindArray

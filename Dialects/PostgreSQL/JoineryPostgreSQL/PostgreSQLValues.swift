@@ -27,12 +27,14 @@ enum PostgreSQLValues {
         var offsets: [Int?] = []
         var buffer: [CChar] = []
 
-        init(_ values: [SQLValue]) {
+        /// Throws ``JoineryError/Kind/invalidValue`` for text with a NUL character: PostgreSQL
+        /// text cannot hold one, and libpq would cut the value there.
+        init(_ values: [SQLValue], sql: String) throws {
             types.reserveCapacity(values.count)
             lengths.reserveCapacity(values.count)
             formats.reserveCapacity(values.count)
             offsets.reserveCapacity(values.count)
-            for value in values {
+            for (position, value) in values.enumerated() {
                 switch value {
                 case .null: appendNull()
                 case .integer(let integer): append(text: String(integer), type: int8OID)
@@ -40,7 +42,14 @@ enum PostgreSQLValues {
                 case .bool(let bool): append(text: bool ? "t" : "f", type: boolOID)
                 // Unknown type (0): the server infers it from context, so a text value fits a
                 // text, varchar, json or enum column alike.
-                case .text(let text): append(text: text, type: 0)
+                case .text(let text):
+                    guard !text.utf8.contains(0) else {
+                        throw JoineryError(
+                            .invalidValue,
+                            "the text bound to $\(position + 1) contains a NUL character, which PostgreSQL text cannot hold",
+                            engine: "PostgreSQL", sql: sql)
+                    }
+                    append(text: text, type: 0)
                 case .timestamp(let date): append(text: SQLTimestamp(date).sqlText + "+00", type: timestamptzOID)
                 case .blob(let bytes):
                     // bytea goes binary: no escaping, no hex doubling.

@@ -38,6 +38,8 @@ public final class SQLiteConnection: DatabaseConnection, @unchecked Sendable {
     private let lock = NSRecursiveLock()
     private var handle: OpaquePointer?
     private var statementCache = PreparedStatementCache<OpaquePointer> { sqlite3_finalize($0) }
+    /// Set while a failed foreign key is being identified, so the rerun is not diagnosed again.
+    private var diagnosingForeignKey = false
     /// The handle again, for ``interrupt()``: read from another thread while `lock` is held by
     /// the one running the statement, and cleared before the handle is closed.
     private let interruptHandle = Mutex<SendableHandle?>(nil)
@@ -145,6 +147,14 @@ public final class SQLiteConnection: DatabaseConnection, @unchecked Sendable {
 
     @discardableResult
     public func execute(_ sql: String, _ bindings: [SQLValue]) throws -> ExecutionResult {
+        do {
+            return try executeStatement(sql, bindings)
+        } catch let error as JoineryError where error.kind == .foreignKeyViolation {
+            throw diagnosed(error, sql, bindings)
+        }
+    }
+
+    private func executeStatement(_ sql: String, _ bindings: [SQLValue]) throws -> ExecutionResult {
         try lock.withLock {
             let db = try openHandle()
             return try withStatement(sql, bindings, db) { statement in
@@ -161,6 +171,25 @@ public final class SQLiteConnection: DatabaseConnection, @unchecked Sendable {
     }
 
     public func forEachRow(_ sql: String, _ bindings: [SQLValue], _ body: (Row) throws -> Void) throws {
+        do {
+            try forEachRowOfStatement(sql, bindings, body)
+        } catch let error as JoineryError where error.kind == .foreignKeyViolation {
+            throw diagnosed(error, sql, bindings)
+        }
+    }
+
+    /// A foreign-key error that names the table, columns and constraint (see
+    /// ``SQLiteForeignKeyDiagnosis``); not while already diagnosing one.
+    private func diagnosed(_ error: JoineryError, _ sql: String, _ bindings: [SQLValue]) -> JoineryError {
+        lock.withLock {
+            guard !diagnosingForeignKey, handle != nil else { return error }
+            diagnosingForeignKey = true
+            defer { diagnosingForeignKey = false }
+            return SQLiteForeignKeyDiagnosis(connection: self).describe(error, sql: sql, bindings: bindings)
+        }
+    }
+
+    private func forEachRowOfStatement(_ sql: String, _ bindings: [SQLValue], _ body: (Row) throws -> Void) throws {
         try lock.withLock {
             let db = try openHandle()
             try withStatement(sql, bindings, db) { statement in
@@ -222,6 +251,7 @@ public final class SQLiteConnection: DatabaseConnection, @unchecked Sendable {
     }
 
     private func prepare(_ sql: String, _ db: OpaquePointer) throws -> OpaquePointer {
+        try StatementText.requireNoNUL(sql)
         var statement: OpaquePointer?
         var rest = ""
         let code = sql.withCString { text in

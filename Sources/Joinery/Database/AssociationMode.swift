@@ -10,7 +10,8 @@
 /// try users.clear(&profile)                           // UPDATE profiles SET user_id = NULL
 /// ```
 ///
-/// Every change runs in one transaction. A parent without a primary key is created first.
+/// Every change runs in one transaction; when it fails, the caller's values are as they were.
+/// A new parent is created first.
 ///
 /// `Source` is a ``Database`` (calls block until done) or a ``DatabasePool`` (the same calls,
 /// `async`, each a unit of work on one connection of the pool).
@@ -58,16 +59,24 @@ extension Association where Source == Database {
         try find(for: owner) == nil ? 0 : 1
     }
 
-    /// Points the owner at `target` (created first if it has no primary key) — for a belongs-to,
-    /// appending is replacing. With `deletingOld`, the previous parent is deleted afterwards,
-    /// unless it is `target` itself.
+    /// Points the owner at `target` — for a belongs-to, appending is replacing. `target` is
+    /// stored first by the rule ``Database/create(_:)-(M)`` uses for a carried parent: inserted
+    /// when it has no primary key, inserted unless present when its key is natural. With
+    /// `deletingOld`, the previous parent is deleted afterwards, unless it is `target` itself.
+    ///
+    /// One transaction: when any step fails — the owner's row is gone (``JoineryError/Kind/notFound``),
+    /// the old parent cannot be deleted — nothing is stored, and `owner` and `target` are as
+    /// they were.
     public func replace(_ owner: inout Owner, with target: inout Target, deletingOld: Bool = false) throws {
         let relation = try relation()
-        try database.writingTransaction("replace") {
+        let (originalOwner, originalTarget) = (owner, target)
+        (owner, target) = try database.writingTransaction("replace") {
+            var (owner, target) = (originalOwner, originalTarget)
             let old = try find(for: owner)
-            if referencedKey(of: target, relation).contains(where: \.isNull) {
-                try database.create(&target)
-            }
+            var stored: any Model = target
+            try database.storeParent(&stored)
+            guard let typed = stored as? Target else { throw JoineryError.misuse("replace changed the type of \(Target.self)") }
+            target = typed
             let newKey = referencedKey(of: target, relation)
             var values: [String: any SQLValueConvertible] = [:]
             for (field, value) in zip(relation.foreignKeyFields, newKey) { values[field] = value }
@@ -78,6 +87,7 @@ extension Association where Source == Database {
             if deletingOld, let old, referencedKey(of: old, relation) != newKey {
                 try database.delete(old)
             }
+            return (owner, target)
         }
     }
 
@@ -105,8 +115,10 @@ extension Association where Source == Database {
         }
         var values: [String: any SQLValueConvertible] = [:]
         for field in relation.foreignKeyFields { values[field] = SQLValue.null }
-        try database.update(&owner, set: values)
-        owner.setAssociation(nil, named: relation.name)
+        var cleared = owner
+        try database.update(&cleared, set: values)
+        cleared.setAssociation(nil, named: relation.name)
+        owner = cleared
     }
 }
 

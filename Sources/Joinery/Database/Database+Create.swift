@@ -1,7 +1,8 @@
 extension Database {
-    /// Inserts `model`, and first each belongs-to parent it carries that has no primary key yet;
-    /// the generated keys are written into the foreign keys and back into the caller's values.
-    /// All of it happens in one transaction: if any insert fails, none is left behind.
+    /// Inserts `model`, and first each belongs-to parent it carries that is new; the generated
+    /// keys are written into the foreign keys and back into the caller's values. All of it
+    /// happens in one transaction: if any insert fails, none is left behind, and `model` is as
+    /// it was before the call.
     ///
     /// ```swift
     /// var profile = Profile(name: "jinzhu's profile", user: User(name: "jinzhu"))
@@ -11,50 +12,71 @@ extension Database {
     /// profile.userID == profile.user?.id   // true
     /// ```
     ///
-    /// A parent that already has a primary key is taken to exist: it is not inserted or updated,
-    /// only its key is copied into the foreign key. (GORM upserts it instead; to change a parent,
-    /// update it.)
+    /// Which carried parent is new follows one rule (``ParentWrite``), the same in association
+    /// mode: a parent without its primary key is inserted; one whose key the application
+    /// chooses (a natural key: not an optional integer) is inserted unless a row with that key
+    /// exists (`ON CONFLICT DO NOTHING`), and left alone if it does; one with a generated key
+    /// already set is taken to exist. A carried parent whose key disagrees with a foreign key
+    /// set by hand is misuse: Joinery will not guess which one was meant.
     public func create<M: Model>(_ model: inout M) throws {
         _ = try schema(including: [M.self])
-        try writingTransaction("create") {
-            var erased: any Model = model
-            try insertGraph(&erased)
+        let original = model
+        model = try writingTransaction("create") {
+            var erased: any Model = original
+            try insertGraph(&erased, ifAbsent: false)
             guard let typed = erased as? M else { throw JoineryError.misuse("create changed the type of \(M.self)") }
-            model = typed
+            return typed
         }
     }
 
-    /// Inserts several models of one type, each with its parents, in one transaction.
+    /// Inserts several models of one type, each with its parents, in one transaction. When one
+    /// fails, none is stored and `models` is as it was.
     public func create<M: Model>(_ models: inout [M]) throws {
-        try writingTransaction("create") {
-            for index in models.indices { try create(&models[index]) }
+        let original = models
+        models = try writingTransaction("create") {
+            var copy = original
+            for index in copy.indices { try create(&copy[index]) }
+            return copy
         }
     }
 
-    private func insertGraph(_ model: inout any Model) throws {
+    /// Stores a parent carried by a model being written, by the one rule create and association
+    /// mode share; the caller holds the transaction.
+    func storeParent(_ parent: inout any Model) throws {
+        let planner = try planner(including: [Swift.type(of: parent)])
+        switch try ParentWrite(for: parent, in: planner.schema) {
+        case .insert: try insertGraph(&parent, ifAbsent: false)
+        case .insertIfAbsent: try insertGraph(&parent, ifAbsent: true)
+        case .existing: break
+        }
+    }
+
+    /// Inserts `model` after the parents it carries. `ifAbsent`: the model's key is its own
+    /// (natural), and a row that already has it is left as it is.
+    private func insertGraph(_ model: inout any Model, ifAbsent: Bool) throws {
         let type = Swift.type(of: model)
         let planner = try planner(including: [type])
         let schema = planner.schema
         guard let table = schema.table(forModel: type.modelDeclaration.name) else {
             throw JoineryError.misuse("\(type) is not a model of this database", model: "\(type)")
         }
-        let fields = type.modelDeclaration.fields.map(\.name)
+        let fields = type.modelDeclaration.fields
 
         for relation in table.belongsTo {
             guard var parent = model.association(named: relation.name) else { continue }
             let parentFields = Swift.type(of: parent).modelDeclaration.fields.map(\.name)
-            let parentTable = schema.table(forModel: relation.targetModel)
-            let parentKey = parentTable?.primaryKey.compactMap { column in
-                parentTable?.column(named: column).flatMap { parentFields.firstIndex(of: $0.fieldName) }
-            } ?? []
-            let parentHasKey = !parentKey.isEmpty && parentKey.allSatisfy { !parent.columnValues[$0].isNull }
-            if !parentHasKey {
-                try insertGraph(&parent)
+            let write = try ParentWrite(for: parent, in: schema)
+            let referencedBefore = relation.referencedFields.map { field in
+                parentFields.firstIndex(of: field).map { parent.columnValues[$0] } ?? .null
+            }
+            try checkAgreement(of: model, fields, with: referencedBefore, relation, parentIsNew: write == .insert)
+            if write != .existing {
+                try insertGraph(&parent, ifAbsent: write == .insertIfAbsent)
                 model.setAssociation(parent, named: relation.name)
             }
             // Copy the referenced key into the foreign key.
             for (foreignField, referencedField) in zip(relation.foreignKeyFields, relation.referencedFields) {
-                guard let from = parentFields.firstIndex(of: referencedField), let to = fields.firstIndex(of: foreignField)
+                guard let from = parentFields.firstIndex(of: referencedField), let to = fields.firstIndex(where: { $0.name == foreignField })
                 else { continue }
                 try model.setColumnValue(parent.columnValues[from], at: to)
             }
@@ -68,12 +90,16 @@ extension Database {
         }
         var row: [String: SQLValue] = [:]
         for (column, value) in zip(table.columns, model.columnValues) { row[column.name] = value }
+        if ifAbsent {
+            try insertIfAbsent(model, row, table, planner)
+            return
+        }
         let plan = try planner.plan(.insert(InsertQuery(table.modelName, rows: [row])))
         for planned in plan.statements {
             switch plan.generatedKey {
             case .returning(let column)?:
                 let rows = try rows(planned.statement)
-                guard let value = rows.first?[0], let index = table.columns.firstIndex(where: { $0.name == column }) else {
+                guard let value = rows.first?.values.first, let index = table.columns.firstIndex(where: { $0.name == column }) else {
                     throw JoineryError(.engine, "the insert into \(table.name) returned no key", table: table.name)
                 }
                 try model.setColumnValue(value, at: index)
@@ -86,6 +112,89 @@ extension Database {
             case nil:
                 try run(planned.statement)
             }
+        }
+    }
+
+    /// A foreign key set by hand and the key of the parent carried beside it must agree
+    /// (GORM silently takes the parent's). A hand-set key beside a parent still to be inserted
+    /// cannot agree with a key nobody knows yet — unless the field cannot be nil, when its
+    /// value is only a placeholder.
+    private func checkAgreement(
+        of model: any Model, _ fields: [FieldDeclaration], with referenced: [SQLValue], _ relation: BelongsToRelation,
+        parentIsNew: Bool
+    ) throws {
+        for (foreignField, referencedValue) in zip(relation.foreignKeyFields, referenced) {
+            guard let index = fields.firstIndex(where: { $0.name == foreignField }) else { continue }
+            let given = model.columnValues[index]
+            if given.isNull || given == referencedValue { continue }
+            if referencedValue.isNull && !(parentIsNew && fields[index].isNullable) { continue }
+            let parentKey = referencedValue.isNull ? "a new \(relation.targetModel) (its key is not known yet)" : "\(relation.targetModel) \(referencedValue)"
+            throw JoineryError.misuse(
+                "\(relation.ownerModel).\(foreignField) is \(given), but the \(relation.name) it carries is \(parentKey); "
+                    + "set the foreign key or the \(relation.name), or make them agree",
+                model: relation.ownerModel, field: foreignField, relation: "\(relation.ownerModel).\(relation.name)")
+        }
+    }
+
+    /// `INSERT … ON CONFLICT (key) DO NOTHING`, or the dialect's equivalent; where the dialect has
+    /// none, or its spelling also skips rows that clash on another unique key (MariaDB's
+    /// `ON DUPLICATE KEY`), the row's key is looked up so that such a clash is not taken for
+    /// "already there".
+    private func insertIfAbsent(_ model: any Model, _ row: [String: SQLValue], _ table: TableSchema, _ planner: Planner) throws {
+        let key = try keyCondition(of: model, table)
+        func exists() throws -> Bool {
+            let query = SelectQuery(table.modelName, filter: key, count: true, unscoped: true)
+            guard let statement = try planner.plan(.select(query)).statements.first else { return false }
+            return try rows(statement.statement).first?.decode(Int.self, at: 0) ?? 0 > 0
+        }
+        guard let syntax = dialect.capabilities.upsert else {
+            if try exists() { return }
+            for planned in try planner.plan(.insert(InsertQuery(table.modelName, rows: [row], returning: []))).statements {
+                try run(planned.statement)
+            }
+            return
+        }
+        let upsert = Upsert(conflictColumns: table.primaryKey)
+        for planned in try planner.plan(.insert(InsertQuery(table.modelName, rows: [row], upsert: upsert, returning: []))).statements {
+            try run(planned.statement)
+        }
+        if syntax != .onConflict, try !exists() {
+            throw JoineryError(
+                .uniqueViolation, "\(table.modelName) was not inserted: another row has one of its unique values",
+                table: table.name, model: table.modelName)
+        }
+    }
+}
+
+/// What create and association mode do with a parent a model carries: the one rule both use.
+enum ParentWrite: Equatable {
+    /// No primary key yet: insert it, and let the engine generate the key.
+    case insert
+    /// A key the application chose (a natural key): insert it unless a row with that key exists.
+    case insertIfAbsent
+    /// A generated key that is already set: the row exists; only its key is used.
+    case existing
+
+    init(for parent: any Model, in schema: Schema) throws {
+        let declaration = Swift.type(of: parent).modelDeclaration
+        guard let table = schema.table(forModel: declaration.name) else {
+            throw JoineryError.misuse("\(declaration.name) is not a model of this database", model: declaration.name)
+        }
+        let keyFields = table.primaryKey.compactMap { table.column(named: $0)?.fieldName }
+        let positions = keyFields.compactMap { field in declaration.fields.firstIndex { $0.name == field } }
+        guard !positions.isEmpty else {
+            self = .insert
+            return
+        }
+        let values = positions.map { parent.columnValues[$0] }
+        if values.allSatisfy(\.isNull) {
+            self = .insert
+        } else if !table.hasGeneratedPrimaryKey || positions.contains(where: { !declaration.fields[$0].isNullable }) {
+            // An optional integer key is nil until the engine generates it; any other key is
+            // chosen by the application, so having one says nothing about the row existing.
+            self = .insertIfAbsent
+        } else {
+            self = .existing
         }
     }
 }

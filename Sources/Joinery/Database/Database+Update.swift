@@ -7,7 +7,10 @@ extension Database {
     /// // UPDATE "profiles" SET "user_id" = $1, "updated_at" = $2 WHERE "profiles"."id" = $3 AND "profiles"."deleted_at" IS NULL
     /// ```
     ///
-    /// A model without a primary key value cannot be updated (``JoineryError/Kind/misuse``).
+    /// A model without a primary key value cannot be updated (``JoineryError/Kind/misuse``); one
+    /// whose row no longer exists (or is soft-deleted) is ``JoineryError/Kind/notFound``, and
+    /// `model` is left as it was. Changing a foreign key drops the loaded parent it no longer
+    /// points at (`profile.user` becomes nil), so the value never shows a stale association.
     @discardableResult
     public func update<M: Model>(_ model: inout M, set values: [String: any SQLValueConvertible]) throws -> Int {
         try writingUnitOfWork("update") { try updateHoldingConnection(&model, set: values) }
@@ -25,12 +28,22 @@ extension Database {
         let plan = try planner.plan(.update(UpdateQuery(table.modelName, set: assigned, filter: try keyCondition(of: model, table))))
         var changed = 0
         for planned in plan.statements { changed += try run(planned.statement).rowsAffected }
+        guard changed > 0 else {
+            throw JoineryError(
+                .notFound, "no \(table.modelName) row has this key (deleted, or soft-deleted): nothing was updated",
+                table: table.name, model: table.modelName)
+        }
+        var updated = model
+        var changedFields: Set<String> = []
         for (name, value) in assigned {
             guard let column = table.column(named: name) ?? table.column(forField: name),
                 let index = table.columns.firstIndex(of: column)
             else { continue }
-            try model.setColumnValue(value, at: index)
+            try updated.setColumnValue(value, at: index)
+            changedFields.insert(column.fieldName)
         }
+        dropStaleParents(of: &updated, table, changed: changedFields)
+        model = updated
         return changed
     }
 
@@ -49,6 +62,20 @@ extension Database {
             var changed = 0
             for planned in plan.statements { changed += try run(planned.statement).rowsAffected }
             return changed
+        }
+    }
+
+    /// Clears each loaded parent whose foreign key was among `changed` and now points elsewhere.
+    private func dropStaleParents<M: Model>(of model: inout M, _ table: TableSchema, changed: Set<String>) {
+        let fields = M.modelDeclaration.fields.map(\.name)
+        for relation in table.belongsTo where relation.foreignKeyFields.contains(where: changed.contains) {
+            guard let parent = model.association(named: relation.name) else { continue }
+            let parentFields = Swift.type(of: parent).modelDeclaration.fields.map(\.name)
+            let stillPointsAtParent = zip(relation.foreignKeyFields, relation.referencedFields).allSatisfy { foreign, referenced in
+                guard let from = parentFields.firstIndex(of: referenced), let to = fields.firstIndex(of: foreign) else { return false }
+                return parent.columnValues[from] == model.columnValues[to]
+            }
+            if !stillPointsAtParent { model.setAssociation(nil, named: relation.name) }
         }
     }
 

@@ -114,7 +114,7 @@ public final class Database: Sendable {
     }
 
     func schema(including types: [any Model.Type]) throws -> Schema {
-        try context.schema(including: types)
+        try context.schema(including: types, fitting: dialect.capabilities.identifierLimit)
     }
 
     func modelType(named name: String) -> (any Model.Type)? {

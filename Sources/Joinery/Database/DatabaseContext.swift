@@ -23,15 +23,19 @@ final class DatabaseContext: Sendable {
         observers.withLock { $0 }
     }
 
+    /// Makes `types` known when their schema can be built; otherwise the call that uses them
+    /// reports why.
     func register(_ types: [any Model.Type]) {
-        models.withLock { $0.register(types) }
+        _ = try? schema(including: types)
     }
 
     func schema(including types: [any Model.Type]) throws -> Schema {
-        try models.withLock { registry in
-            registry.register(types)
-            return try registry.schema()
-        }
+        try models.withLock { try $0.schema(including: types) }
+    }
+
+    /// The schema, its table and column names checked against the dialect's identifier limit.
+    func schema(including types: [any Model.Type], fitting limit: IdentifierLimit?) throws -> Schema {
+        try models.withLock { try $0.schema(including: types, fitting: limit) }
     }
 
     func modelType(named name: String) -> (any Model.Type)? {

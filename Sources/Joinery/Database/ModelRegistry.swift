@@ -1,27 +1,70 @@
-/// The model types a ``Database`` knows, by name, and the schema built from them (rebuilt only
-/// when a new type arrives).
+/// The models one database knows, by model name, and the schema built from them.
+///
+/// A name stands for one Swift type: a second type with the same name (`Billing.User` beside
+/// `Accounts.User`) is misuse, since queries, plans and rows name models, not types. Types are
+/// added only when the schema they make can be built, so a model that cannot be resolved never
+/// poisons the calls that do not need it.
 struct ModelRegistry {
     private(set) var types: [String: any Model.Type] = [:]
     private var order: [String] = []
     private var cached: Schema?
+    /// The identifier limits the cached schema's table and column names were checked against.
+    private var fittingLimits: Set<IdentifierLimit> = []
 
-    /// Adds `types` and, transitively, the targets of their associations.
-    mutating func register(_ newTypes: [any Model.Type]) {
-        var pending = newTypes
-        while let type = pending.popLast() {
-            let name = type.modelDeclaration.name
-            guard types[name] == nil else { continue }
-            types[name] = type
-            order.append(name)
-            cached = nil
-            pending += type.associationTypes.values
-        }
+    /// The schema of the known models and `newTypes` (and, transitively, the targets of their
+    /// associations). Throws, and keeps what it knew, when a type's name is taken by another
+    /// type or the models' schema cannot be built.
+    mutating func schema(including newTypes: [any Model.Type]) throws -> Schema {
+        var next = self
+        if try next.add(newTypes) == false, let cached { return cached }
+        let schema = try Schema(next.order.compactMap { next.types[$0]?.modelDeclaration })
+        next.cached = schema
+        next.fittingLimits = []
+        self = next
+        return schema
     }
 
-    mutating func schema() throws -> Schema {
-        if let cached { return cached }
-        let schema = try Schema(order.compactMap { types[$0]?.modelDeclaration })
-        cached = schema
+    /// ``schema(including:)``, after checking that every table and column name fits `limit`:
+    /// an engine would truncate a longer name (PostgreSQL, and then perhaps read another table)
+    /// or refuse it, so nothing is sent.
+    mutating func schema(including newTypes: [any Model.Type], fitting limit: IdentifierLimit?) throws -> Schema {
+        let schema = try schema(including: newTypes)
+        guard let limit, !fittingLimits.contains(limit) else { return schema }
+        for table in schema.tables {
+            try Self.check(table.name, fits: limit, model: table.modelName)
+            for column in table.columns { try Self.check(column.name, fits: limit, model: table.modelName, field: column.fieldName) }
+        }
+        fittingLimits.insert(limit)
         return schema
+    }
+
+    private static func check(_ name: String, fits limit: IdentifierLimit, model: String, field: String? = nil) throws {
+        guard !limit.allows(name) else { return }
+        throw JoineryError.misuse(
+            "the name \(name) is longer than the dialect allows (\(limit)); choose a shorter table or column name",
+            model: model, field: field)
+    }
+
+    /// Adds `newTypes` and the targets they reach; whether any was new.
+    private mutating func add(_ newTypes: [any Model.Type]) throws -> Bool {
+        var pending = newTypes
+        var added = false
+        while let type = pending.popLast() {
+            let name = type.modelDeclaration.name
+            if let known = types[name] {
+                guard ObjectIdentifier(known) == ObjectIdentifier(type) else {
+                    throw JoineryError.misuse(
+                        "\(String(reflecting: known)) and \(String(reflecting: type)) are both models named \(name): "
+                            + "a database knows one model per name; rename one of the types",
+                        model: name)
+                }
+                continue
+            }
+            types[name] = type
+            order.append(name)
+            added = true
+            pending += type.associationTypes.values
+        }
+        return added
     }
 }

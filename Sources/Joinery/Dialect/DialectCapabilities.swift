@@ -19,6 +19,9 @@ public struct DialectCapabilities: Sendable, Hashable, Codable {
     public var largeIn: LargeInStrategy = .batch
     /// `INSERT … RETURNING`. Default: no (the generated key is read as the last insert id).
     public var returning: Bool = false
+    /// Text values may contain NUL characters. Default: yes (PostgreSQL: no — its text type
+    /// cannot hold one, so Joinery refuses such a value, naming its column).
+    public var textHoldsNUL: Bool = true
     /// The upsert spelling; `nil` when there is none. Default: none.
     public var upsert: UpsertSyntax?
     /// How an engine-generated integer primary key is declared. Default: SQL's identity column.

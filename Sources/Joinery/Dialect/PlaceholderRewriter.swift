@@ -47,12 +47,20 @@ public enum PlaceholderRewriter {
 
     /// Rewrites every placeholder, numbering from `startingAt`. Throws
     /// ``JoineryError/Kind/parameterCount`` when the fragment has a different number of
-    /// placeholders than `argumentCount`.
+    /// placeholders than `argumentCount`, and ``JoineryError/Kind/misuse`` when it has a
+    /// numbered one (`$1`): its number would count the statement's values, not the fragment's,
+    /// and bind another value on PostgreSQL.
     public static func rewrite(
         _ sql: String, style: PlaceholderStyle, startingAt first: Int = 1, argumentCount: Int,
         backslashEscapes: Bool = false
     ) throws -> String {
-        let found = count(in: sql, backslashEscapes: backslashEscapes)
+        var found = 0, numbered: Int?
+        scan(sql, backslashEscapes: backslashEscapes, numbered: { numbered = numbered ?? $0 }) { _ in found += 1 }
+        if let numbered {
+            throw JoineryError(
+                .misuse, "the fragment \"\(sql)\" has the numbered placeholder $\(numbered); fragments take ? placeholders only",
+                sql: sql)
+        }
         guard found == argumentCount else {
             throw JoineryError(
                 .parameterCount,
@@ -72,6 +80,14 @@ public enum PlaceholderRewriter {
         }
         output += sql[copiedUpTo...]
         return output
+    }
+
+    /// Whether `byte` may appear in an unquoted identifier (or a dollar-quote tag): an ASCII
+    /// letter, `_`, a digit unless `first`, or any byte of a non-ASCII character.
+    private static func isIdentifierByte(_ byte: UInt8, first: Bool) -> Bool {
+        if byte >= 0x80 || byte == UInt8(ascii: "_") { return true }
+        if byte | 0x20 >= UInt8(ascii: "a"), byte | 0x20 <= UInt8(ascii: "z") { return true }
+        return !first && byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")
     }
 
     /// Calls `found` with the index of each placeholder `?`, and `numbered` with each `$n`.
@@ -137,11 +153,17 @@ public enum PlaceholderRewriter {
                     }
                 }
             case UInt8(ascii: "$"):
-                // `$1` is a numbered placeholder; `$tag$ … $tag$` (and `$$ … $$`) a dollar-quoted
-                // string (PostgreSQL); a lone `$` is neither.
+                // Inside an identifier (`price$1`) a `$` is part of the name. Otherwise `$1` is a
+                // numbered placeholder, and `$tag$ … $tag$` (and `$$ … $$`) a dollar-quoted
+                // string, its tag an identifier without `$` (PostgreSQL's lexer: letters, digits
+                // after the first, `_`, and any non-ASCII letter); a lone `$` is neither.
+                if index > utf8.startIndex, isIdentifierByte(utf8[utf8.index(before: index)], first: false) {
+                    advance(&index)
+                    continue
+                }
                 let afterDollar = utf8.index(after: index)
                 var tagEnd = afterDollar
-                while let c = byte(at: tagEnd), c == UInt8(ascii: "_") || (c | 0x20 >= UInt8(ascii: "a") && c | 0x20 <= UInt8(ascii: "z")) {
+                while let c = byte(at: tagEnd), isIdentifierByte(c, first: tagEnd == afterDollar) {
                     advance(&tagEnd)
                 }
                 if byte(at: tagEnd) == UInt8(ascii: "$") {

@@ -37,6 +37,12 @@ public struct JoineryError: Error, Sendable, Equatable {
         case undefinedObject
         /// The number of `?` placeholders and bound values differ.
         case parameterCount
+        /// A value the engine cannot store as given (a NUL character in PostgreSQL text, a value
+        /// larger than MariaDB's `max_allowed_packet`); nothing was sent.
+        case invalidValue
+        /// An update or association write matched no row: the model's row no longer exists (or
+        /// is soft-deleted). Everything the call wrote is rolled back.
+        case notFound
         /// A deadlock, serialization failure or lock wait that gave up (PostgreSQL 40001 / 40P01,
         /// MariaDB 1213 / 1205, SQLite BUSY): the engine rolled the transaction back, and it may
         /// succeed if run again. See ``JoineryError/isRetryable``.

@@ -19,7 +19,9 @@ public final class RowColumns: Sendable {
 
 /// One result row: its values by position, and the result's column names.
 ///
-/// Generated model code reads by position (`row[3]`); lookup by name is for people.
+/// Generated model code reads by position (`row.decode(at: 3)`); lookup by name is for people.
+/// Every accessor by position checks it: a position past the last column is a typed error,
+/// never a trap.
 public struct Row: Sendable {
     public let columns: RowColumns
     public var values: [SQLValue]
@@ -31,7 +33,19 @@ public struct Row: Sendable {
 
     public var count: Int { values.count }
 
-    public subscript(position: Int) -> SQLValue { values[position] }
+    /// The value at `position`; throws ``JoineryError/Kind/decoding`` when the row has no such
+    /// column.
+    public func value(at position: Int) throws -> SQLValue {
+        guard values.indices.contains(position) else { throw Self.noColumn(at: position, of: values.count) }
+        return values[position]
+    }
+
+    /// For Joinery's own loops, whose positions come from the statement it planned.
+    subscript(position: Int) -> SQLValue { values[position] }
+
+    private static func noColumn(at position: Int, of count: Int) -> JoineryError {
+        JoineryError(.decoding, "the row has \(count) column\(count == 1 ? "" : "s"), none at position \(position)")
+    }
 
     /// The value of the first column called `name`, or `nil` when there is none.
     public subscript(name: String) -> SQLValue? {
@@ -40,9 +54,7 @@ public struct Row: Sendable {
 
     /// Reads the value at `position` as `T`; throws ``JoineryError/Kind/decoding`` naming the column.
     public func decode<T: SQLValueConvertible>(_ type: T.Type = T.self, at position: Int) throws -> T {
-        guard values.indices.contains(position) else {
-            throw JoineryError(.decoding, "row has \(values.count) columns, no column at position \(position)")
-        }
+        guard values.indices.contains(position) else { throw Self.noColumn(at: position, of: values.count) }
         do {
             return try T(sqlValue: values[position])
         } catch var error as JoineryError {

@@ -12,6 +12,7 @@ extension Planner {
             var row: [String: SQLValue] = [:]
             for (name, value) in given {
                 let column = try column(name, of: table)
+                try checkStorable(value, in: column, of: table)
                 guard row.updateValue(value, forKey: column.name) == nil else {
                     throw JoineryError.misuse(
                         "a row of \(table.modelName) gives \(column.name) twice (as field and as column)",
@@ -70,7 +71,9 @@ extension Planner {
         let table = try table(forModel: query.model)
         var values: [String: SQLValue] = [:]
         for (name, value) in query.values {
-            values[try column(name, of: table).name] = value
+            let column = try column(name, of: table)
+            try checkStorable(value, in: column, of: table)
+            values[column.name] = value
         }
         guard !values.isEmpty else { throw JoineryError.misuse("an update of \(table.modelName) sets nothing", model: table.modelName) }
         if let updatedAt = table.updatedAtColumn, values[updatedAt] == nil { values[updatedAt] = nowValue }
@@ -108,6 +111,17 @@ extension Planner {
         return QueryPlan(statements: [
             PlannedStatement("delete \(table.name)", .delete(DeleteStatement(table: table.name, filter: filter)))
         ])
+    }
+
+    /// Refuses a value the engine would not store as given, naming its column: text with a NUL
+    /// character where the dialect's text cannot hold one (PostgreSQL would cut it there).
+    private func checkStorable(_ value: SQLValue, in column: ColumnSchema, of table: TableSchema) throws {
+        guard !capabilities.textHoldsNUL, case .text(let text) = value, text.utf8.contains(0) else { return }
+        throw JoineryError(
+            .invalidValue,
+            "\(table.modelName).\(column.fieldName) contains a NUL character, which the engine's text cannot hold; "
+                + "store such data as bytes (Data)",
+            table: table.name, column: column.name, model: table.modelName, field: column.fieldName)
     }
 
     /// The resolved condition of an update or delete; none at all is refused unless `allRows`

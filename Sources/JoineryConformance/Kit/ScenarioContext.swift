@@ -107,7 +107,7 @@ public final class ScenarioContext {
         let rewritten = try PlaceholderRewriter.rewrite(
             sql, style: dialect.capabilities.placeholders, argumentCount: bindings.count,
             backslashEscapes: dialect.capabilities.backslashEscapesInStrings)
-        return try connection.query(rewritten, bindings).map { $0[0] }
+        return try connection.query(rewritten, bindings).map { try $0.value(at: 0) }
     }
 
     func fail(_ what: String, _ detail: String) {
