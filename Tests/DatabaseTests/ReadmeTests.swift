@@ -55,7 +55,8 @@ struct ReadmeTests {
         try await pool.create(&other)
         try await pool.update(&profile, set: ["userID": other.id])
         #expect(try await pool.query(Profile.self).join(\.user).first()?.user?.name == "other")
-        if let user = try await pool.query(Profile.self).join(\.user).first()?.user { try await pool.delete(user) }
+        #expect(profile.user == nil)  // the parent it no longer points at is dropped
+        if let user = try await pool.association(\Profile.user).find(for: profile) { try await pool.delete(user) }
         #expect(try await pool.query(Profile.self).preload(\.user).first()?.user == nil)
         let all = try await pool.query(Profile.self).preload(\.user).unscoped().all()
         #expect(all.first?.user?.name == "other")

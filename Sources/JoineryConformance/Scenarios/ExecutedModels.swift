@@ -26,3 +26,18 @@ enum Docs {
         @BelongsTo(onUpdate: .cascade, onDelete: .setNull) var user: User?
     }
 }
+
+/// A parent keyed by a code the application chooses (a natural key), and its child.
+enum NaturalKey {
+    @Model struct Country {
+        @Column(primaryKey: true, maxLength: 8) var code: String
+        var name: String
+    }
+
+    @Model struct City {
+        var id: Int64?
+        var name: String
+        @Column(maxLength: 8) var countryCode: String?
+        @BelongsTo(foreignKey: "countryCode") var country: Country?
+    }
+}

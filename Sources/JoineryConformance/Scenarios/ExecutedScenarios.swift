@@ -10,7 +10,8 @@ extension ConformanceScenario {
 
     /// Steps run through ``Database`` on a real engine: what users see — object graphs, rows,
     /// typed errors — identical on every engine.
-    public static let executed: [ConformanceScenario] = creating + loading + constraintActions + associationMode + concurrency
+    public static let executed: [ConformanceScenario] =
+        creating + loading + constraintActions + associationMode + concurrency + integrity
 
     static func executed(
         _ id: String, _ title: String, area: String, requires: [ScenarioRequirement] = [],

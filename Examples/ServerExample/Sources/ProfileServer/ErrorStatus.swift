@@ -7,7 +7,9 @@ extension JoineryError {
     var httpError: HTTPError {
         switch kind {
         case .uniqueViolation: return HTTPError(.conflict, message: "already exists")
-        case .foreignKeyViolation, .notNullViolation, .checkViolation: return HTTPError(.unprocessableContent, message: message)
+        case .notFound: return HTTPError(.notFound)
+        case .foreignKeyViolation, .notNullViolation, .checkViolation, .invalidValue:
+            return HTTPError(.unprocessableContent, message: message)
         case .poolExhausted, .transactionConflict, .connectionFailed, .connectionLost, .timeout:
             return HTTPError(.serviceUnavailable, message: "try again")
         case .cancelled: return HTTPError(.requestTimeout)
