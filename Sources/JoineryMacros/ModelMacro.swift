@@ -27,6 +27,7 @@ public struct ModelMacro: MemberMacro, ExtensionMacro {
         var fields: [String] = []
         var relations: [String] = []
         var keyPaths: [String] = []
+        var fieldKeyPaths: [String] = []
         var associationTypes: [String] = []
         var getters: [String] = []
         var setters: [String] = []
@@ -34,6 +35,7 @@ public struct ModelMacro: MemberMacro, ExtensionMacro {
             switch property.kind {
             case .column(let arguments):
                 fields.append("Joinery.FieldDeclaration(\(literal(property.name)), \(property.type).self\(columnArguments(arguments)))")
+                fieldKeyPaths.append("if keyPath == \\Self.\(property.name) { return \(literal(property.name)) }")
             case .belongsTo(let target, let arguments):
                 let extra = arguments.map { $0.isEmpty ? "" : ", " + $0.trimmedDescription } ?? ""
                 relations.append("Joinery.BelongsToDeclaration(\(literal(property.name)), \(target).self\(extra))")
@@ -49,6 +51,7 @@ public struct ModelMacro: MemberMacro, ExtensionMacro {
             items.isEmpty ? "[]" : "[\n" + items.joined(separator: ",\n") + "\n]"
         }
         let lookups = keyPaths.map { $0 + "\n" }.joined()
+        let fieldLookups = fieldKeyPaths.map { $0 + "\n" }.joined()
         var members: [DeclSyntax] = [
             """
             \(raw: access)static let modelDeclaration = Joinery.ModelDeclaration(
@@ -60,6 +63,11 @@ public struct ModelMacro: MemberMacro, ExtensionMacro {
             """
             \(raw: access)static func associationName(for keyPath: PartialKeyPath<Self>) -> String? {
                 \(raw: lookups)return nil
+            }
+            """,
+            """
+            \(raw: access)static func fieldName(for keyPath: PartialKeyPath<Self>) -> String? {
+                \(raw: fieldLookups)return nil
             }
             """,
         ]

@@ -42,18 +42,25 @@ struct ReadmeTests {
         #expect(profile.userID == profile.user?.id)
 
         let preloaded = try await pool.query(Profile.self).preload(\.user).all()
-        let named = try await pool.query(Profile.self).preload(\.user, "name = ?", "jinzhu").all()
+        let named = try await pool.query(Profile.self).preload(\.user, filter: \.name == "jinzhu").all()
         let nested = try await pool.query(Profile.self).preload(\.user, \.company).all()
         let joined = try await pool.query(Profile.self).join(\.user).all()
         let inner = try await pool.query(Profile.self).join(\.user, .inner).all()
         let first = try await pool.query(Profile.self).join(\.user, \.company).first()
-        for loaded in [preloaded, named, nested, joined, inner, [first].compactMap { $0 }] {
+        let jinzhus = try await pool.query(Profile.self)
+            .join(\.user)
+            .filter(\.user, \.name == "jinzhu")
+            .filter(\.userID != nil && .like(\.name, "%profile"))
+            .order(by: \.id, .descending)
+            .all()
+        let some = try await pool.query(Profile.self).filter(.in(\.id, [1, 2, 3])).preload(\.user).all()
+        for loaded in [preloaded, named, nested, joined, inner, [first].compactMap { $0 }, jinzhus, some] {
             #expect(loaded.map { $0.user?.name } == ["jinzhu"])
         }
 
         var other = User(name: "other")
         try await pool.create(&other)
-        try await pool.update(&profile, set: ["userID": other.id])
+        try await pool.update(&profile, \.userID, to: other.id)
         #expect(try await pool.query(Profile.self).join(\.user).first()?.user?.name == "other")
         #expect(profile.user == nil)  // the parent it no longer points at is dropped
         if let user = try await pool.association(\Profile.user).find(for: profile) { try await pool.delete(user) }
@@ -82,7 +89,7 @@ struct ReadmeTests {
             var moved = profile
             var company = Company(name: "gorm.io")
             try db.create(&company)
-            try db.update(&moved, set: ["name": "moved"])
+            try db.update(&moved) { $0.name = "moved" }
             return moved
         }
         #expect(profile.name == "moved")

@@ -139,6 +139,10 @@ struct MacroDiagnosticTests {
                 static func associationName(for keyPath: PartialKeyPath<Self>) -> String? {
                     return nil
                 }
+
+                static func fieldName(for keyPath: PartialKeyPath<Self>) -> String? {
+                    return nil
+                }
             }
 
             extension User: Joinery.Model {

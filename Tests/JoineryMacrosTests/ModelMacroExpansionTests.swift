@@ -11,7 +11,7 @@ struct ModelMacroExpansionTests {
                 var name: String
             }
             """,
-            expandedSource: """
+            expandedSource: #"""
             struct User {
                 var id: Int64?
                 var name: String
@@ -26,6 +26,16 @@ struct ModelMacroExpansionTests {
                 )
 
                 static func associationName(for keyPath: PartialKeyPath<Self>) -> String? {
+                    return nil
+                }
+
+                static func fieldName(for keyPath: PartialKeyPath<Self>) -> String? {
+                    if keyPath == \Self.id {
+                        return "id"
+                    }
+                    if keyPath == \Self.name {
+                        return "name"
+                    }
                     return nil
                 }
             }
@@ -51,7 +61,7 @@ struct ModelMacroExpansionTests {
                     }
                 }
             }
-            """)
+            """#)
     }
 
     @Test func modelWithAssociationColumnOptionsAndSkippedMembers() {
@@ -105,6 +115,19 @@ struct ModelMacroExpansionTests {
                 public static func associationName(for keyPath: PartialKeyPath<Self>) -> String? {
                     if keyPath == \Self.user {
                         return "user"
+                    }
+                    return nil
+                }
+
+                public static func fieldName(for keyPath: PartialKeyPath<Self>) -> String? {
+                    if keyPath == \Self.id {
+                        return "id"
+                    }
+                    if keyPath == \Self.name {
+                        return "name"
+                    }
+                    if keyPath == \Self.userID {
+                        return "userID"
                     }
                     return nil
                 }

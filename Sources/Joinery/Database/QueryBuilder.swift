@@ -7,17 +7,18 @@
 ///
 /// ```swift
 /// try db.query(Profile.self)
-///     .preload(\.user, "name = ?", "jinzhu")      // the preload pair, with a condition
-///     .join(\.user, \.company)                      // LEFT JOIN "users" "User" … LEFT JOIN "companies" "User__Company"
-///     .filter("profiles.name LIKE ?", "%jinzhu%")
-///     .order(by: "id", descending: true)
+///     .preload(\.user, filter: \.name == "jinzhu")   // the preload pair, with a condition
+///     .join(\.user, \.company)                         // LEFT JOIN "users" "User" … LEFT JOIN "companies" "User__Company"
+///     .filter(\.user, \.company, \.name == "acme")     // WHERE "User__Company"."name" = ?
+///     .filter(.like(\.name, "%jinzhu%"))              // AND "profiles"."name" LIKE ?
+///     .order(by: \.id, .descending)
 ///     .limit(10)
 ///     .all()
 /// ```
 public struct QueryBuilder<M: Model, Source: Sendable>: Sendable {
     let source: Source
     let context: DatabaseContext
-    public private(set) var query: SelectQuery
+    public internal(set) var query: SelectQuery
 
     init(source: Source, context: DatabaseContext) {
         self.source = source

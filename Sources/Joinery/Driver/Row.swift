@@ -58,7 +58,7 @@ public struct Row: Sendable {
         do {
             return try T(sqlValue: values[position])
         } catch var error as JoineryError {
-            error.column = columns.names[position]
+            error.column = columns.names.indices.contains(position) ? columns.names[position] : nil
             throw error
         }
     }

@@ -19,6 +19,10 @@ public protocol Model: Sendable {
     /// The association a key path names (`\Profile.user` → `"user"`), or `nil`.
     static func associationName(for keyPath: PartialKeyPath<Self>) -> String?
 
+    /// The stored field a key path names (`\Profile.userID` → `"userID"`), or `nil` for a
+    /// computed or transient property: how typed conditions (`\.name == "jinzhu"`) name columns.
+    static func fieldName(for keyPath: PartialKeyPath<Self>) -> String?
+
     /// Each belongs-to association's target type, by name (`["user": User.self]`): how a
     /// `Database` finds the models a query reaches.
     static var associationTypes: [String: any Model.Type] { get }
@@ -37,6 +41,7 @@ public protocol Model: Sendable {
 
 extension Model {
     public static func associationName(for keyPath: PartialKeyPath<Self>) -> String? { nil }
+    public static func fieldName(for keyPath: PartialKeyPath<Self>) -> String? { nil }
     public static var associationTypes: [String: any Model.Type] { [:] }
     public func association(named name: String) -> (any Model)? { nil }
     public mutating func setAssociation(_ value: (any Model)?, named name: String) {}

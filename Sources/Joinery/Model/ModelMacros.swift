@@ -17,7 +17,7 @@
 /// - Parameter table: the table name; by default the snake-case plural of the type
 ///   (`Profile` → `profiles`, `Company` → `companies`).
 @attached(
-    member, names: named(modelDeclaration), named(associationName(for:)), named(associationTypes),
+    member, names: named(modelDeclaration), named(associationName(for:)), named(fieldName(for:)), named(associationTypes),
     named(association(named:)), named(setAssociation(_:named:)))
 @attached(
     extension, conformances: Model, names: named(init(row:startingAt:)), named(columnValues),

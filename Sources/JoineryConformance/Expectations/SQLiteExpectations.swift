@@ -104,6 +104,12 @@ extension SQLExpectations {
         "insert.upsert-all-columns": [
             #"INSERT INTO "users" ("email") VALUES (?) ON CONFLICT ("email") DO NOTHING"#,
         ],
+        "query.typed-conditions": [
+            #"SELECT "profiles"."id", "profiles"."name", "profiles"."user_id", "profiles"."updated_at", "User"."id" AS "User__id", "User"."name" AS "User__name", "User"."company_id" AS "User__company_id", "User"."deleted_at" AS "User__deleted_at", "User__Company"."id" AS "User__Company__id", "User__Company"."name" AS "User__Company__name", "User__Company"."deleted_at" AS "User__Company__deleted_at" FROM "profiles" LEFT JOIN "users" "User" ON "profiles"."user_id" = "User"."id" AND "User"."deleted_at" IS NULL LEFT JOIN "companies" "User__Company" ON "User"."company_id" = "User__Company"."id" AND "User__Company"."deleted_at" IS NULL WHERE "User"."name" = ? AND "User__Company"."name" = ? AND "profiles"."user_id" IS NOT NULL AND "profiles"."name" LIKE ? AND "profiles"."id" IN (?,?) ORDER BY "User"."name" DESC, "profiles"."id""#,
+        ],
+        "query.typed-update": [
+            #"UPDATE "profiles" SET "user_id" = ?, "updated_at" = ? WHERE "profiles"."id" = ?"#,
+        ],
         "create.new-parent": [
             #"INSERT INTO "users" ("name", "company_id", "deleted_at") VALUES (?, ?, ?) RETURNING "id""#,
             #"INSERT INTO "profiles" ("name", "user_id", "updated_at") VALUES (?, ?, ?) RETURNING "id""#,

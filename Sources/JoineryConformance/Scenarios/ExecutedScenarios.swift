@@ -11,7 +11,7 @@ extension ConformanceScenario {
     /// Steps run through ``Database`` on a real engine: what users see — object graphs, rows,
     /// typed errors — identical on every engine.
     public static let executed: [ConformanceScenario] =
-        creating + loading + constraintActions + associationMode + concurrency + integrity
+        creating + loading + typedQueries + constraintActions + associationMode + concurrency + integrity
 
     static func executed(
         _ id: String, _ title: String, area: String, requires: [ScenarioRequirement] = [],
