@@ -120,6 +120,21 @@ struct TypedQueryTests {
         }
     }
 
+    @Test(arguments: TestEngine.allCases)
+    func listArgumentsExpandInFragments(engine: TestEngine) throws {
+        try withPeople(engine) { db, _ in
+            let names = ["hu's", "orphan", "nobody"]
+            let listed = try db.query(Profile.self).filter("name IN ?", names).order(by: \.name).all().map(\.name)
+            #expect(listed == ["hu's", "orphan"])
+            let withMore = try db.query(Profile.self).filter("name IN (?) AND name <> ?", names, "orphan").all().map(\.name)
+            #expect(withMore == ["hu's"])
+            let none = try db.query(Profile.self).filter("name IN ?", [String]()).count()
+            #expect(none == 0)
+            let preloaded = try db.query(Profile.self).preload(\.user, "name IN ?", ["hu"]).order(by: \.name).all()
+            #expect(preloaded.map { $0.user?.name } == ["hu", nil, nil])
+        }
+    }
+
     @Test func aKeyPathToNoStoredFieldIsMisuse() throws {
         try withPeople(.sqlite) { db, _ in
             let error = joineryError { _ = try db.query(Profile.self).filter(\.shout == "X").all() }

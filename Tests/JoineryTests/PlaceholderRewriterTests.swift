@@ -55,6 +55,14 @@ struct PlaceholderRewriterTests {
         }
     }
 
+    @Test func aListPlaceholderIsExpanded() {
+        #expect(PlaceholderRewriter.expandingFirstPlaceholder(of: "id IN ?", into: 3) == "id IN (?, ?, ?)")
+        #expect(PlaceholderRewriter.expandingFirstPlaceholder(of: "id IN ( ? )", into: 2) == "id IN ( ?, ? )")
+        #expect(PlaceholderRewriter.expandingFirstPlaceholder(of: "id IN ?", into: 0) == "id IN (NULL)")
+        #expect(PlaceholderRewriter.expandingFirstPlaceholder(of: "note <> '?' AND id IN ? AND x = ?", into: 2)
+            == "note <> '?' AND id IN (?, ?) AND x = ?")
+    }
+
     @Test func highestNumberedPlaceholder() {
         #expect(PlaceholderRewriter.highestNumberedPlaceholder(in: "SELECT $1, $3, '$9', $$ $7 $$ -- $8") == 3)
         #expect(PlaceholderRewriter.highestNumberedPlaceholder(in: "SELECT 1") == 0)

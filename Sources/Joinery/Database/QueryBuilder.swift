@@ -35,9 +35,23 @@ public struct QueryBuilder<M: Model, Source: Sendable>: Sendable {
         return copy
     }
 
-    /// Rows that match SQL written by hand, GORM's `Where("name = ?", "jinzhu")`.
+    /// Rows that match SQL written by hand, GORM's `Where("name = ?", "jinzhu")`. Placeholders are
+    /// `?` only (a `$1` is misuse).
     public func filter(_ sql: String, _ arguments: any SQLValueConvertible...) -> Self {
         filter(.fragment(sql, arguments: arguments.map(\.sqlValue)))
+    }
+
+    /// SQL written by hand whose first placeholder takes a list, GORM's
+    /// `Where("id IN ?", []int{1, 2, 3})`; an empty list matches no row. A `[UInt8]` is one
+    /// blob, not a list.
+    ///
+    /// ```swift
+    /// db.query(User.self).filter("id IN ?", [1, 2, 3])               // "id" IN (?, ?, ?)
+    /// db.query(User.self).filter("id IN ? AND name <> ?", ids, "x")  // more values after the list
+    /// db.query(User.self).filter("id IN ?", [Int]())                 // "id" IN (NULL): no rows
+    /// ```
+    public func filter<Element: SQLValueConvertible>(_ sql: String, _ list: [Element], _ more: any SQLValueConvertible...) -> Self {
+        filter(Condition.fragment(sql, list: list, more))
     }
 
     public func order(by column: String, table: String? = nil, descending: Bool = false) -> Self {
@@ -81,6 +95,13 @@ public struct QueryBuilder<M: Model, Source: Sendable>: Sendable {
         _ association: WritableKeyPath<M, A?>, _ sql: String, _ arguments: any SQLValueConvertible...
     ) -> Self {
         preload(association, filter: .fragment(sql, arguments: arguments.map(\.sqlValue)))
+    }
+
+    /// A preload condition whose first placeholder takes a list (`"name IN ?"`, `["a", "b"]`).
+    public func preload<A: Model, Element: SQLValueConvertible>(
+        _ association: WritableKeyPath<M, A?>, _ sql: String, _ list: [Element], _ more: any SQLValueConvertible...
+    ) -> Self {
+        preload(association, filter: .fragment(sql, list: list, more))
     }
 
     /// A nested preload, GORM's `Preload("User.Company")`: the users, then their companies.

@@ -82,6 +82,20 @@ public enum PlaceholderRewriter {
         return output
     }
 
+    /// `sql` with its first placeholder standing for `count` values, GORM's slice expansion:
+    /// `id IN ?` becomes `id IN (?, ?, ?)` (`id IN (?)` becomes `id IN (?, ?, ?)` too), and no
+    /// values become `(NULL)`, which matches no row (`x IN (NULL)` is never true).
+    public static func expandingFirstPlaceholder(of sql: String, into count: Int) -> String {
+        var first: String.Index?
+        scan(sql) { index in first = first ?? index }
+        guard let first else { return sql }
+        let before = sql[..<first].last { !$0.isWhitespace }
+        let after = sql[sql.utf8.index(after: first)...].first { !$0.isWhitespace }
+        let list = count == 0 ? "NULL" : Array(repeating: "?", count: count).joined(separator: ", ")
+        let parenthesized = before == "(" && after == ")"
+        return String(sql[..<first]) + (parenthesized ? list : "(\(list))") + String(sql[sql.utf8.index(after: first)...])
+    }
+
     /// Whether `byte` may appear in an unquoted identifier (or a dollar-quote tag): an ASCII
     /// letter, `_`, a digit unless `first`, or any byte of a non-ASCII character.
     private static func isIdentifierByte(_ byte: UInt8, first: Bool) -> Bool {

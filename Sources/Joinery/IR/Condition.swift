@@ -27,6 +27,20 @@ public indirect enum Condition: Sendable, Hashable {
     /// (`$n` on PostgreSQL); a count that differs from `arguments` is a typed error.
     case fragment(String, arguments: [SQLValue])
 
+    /// A fragment whose first placeholder takes `list` (expanded to `(?, ?, …)`, or `(NULL)`
+    /// when empty), then `more`. A `[UInt8]` is one blob value, not a list.
+    public static func fragment<Element: SQLValueConvertible>(
+        _ sql: String, list: [Element], _ more: [any SQLValueConvertible] = []
+    ) -> Condition {
+        // `as? [UInt8]` alone would also take an empty list of any type.
+        if Element.self == UInt8.self, let blob = list as? [UInt8] {
+            return .fragment(sql, arguments: [blob.sqlValue] + more.map(\.sqlValue))
+        }
+        return .fragment(
+            PlaceholderRewriter.expandingFirstPlaceholder(of: sql, into: list.count),
+            arguments: list.map(\.sqlValue) + more.map(\.sqlValue))
+    }
+
     /// `column = value`.
     public static func equal(_ column: String, _ value: SQLValue, table: String? = nil) -> Condition {
         .comparison(.column(ColumnReference(column, table: table)), .equal, .value(value))

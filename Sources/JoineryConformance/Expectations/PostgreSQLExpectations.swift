@@ -103,6 +103,10 @@ extension SQLExpectations {
         "query.typed-update": [
             #"UPDATE "profiles" SET "user_id" = $1, "updated_at" = $2 WHERE "profiles"."id" = $3"#,
         ],
+        "query.list-argument": [
+            #"SELECT "profiles"."id", "profiles"."name", "profiles"."user_id", "profiles"."updated_at" FROM "profiles" WHERE name IN ($1, $2, $3) AND name <> $4"#,
+            #"SELECT "profiles"."id", "profiles"."name", "profiles"."user_id", "profiles"."updated_at" FROM "profiles" WHERE name IN (NULL)"#,
+        ],
         "create.new-parent": [
             #"INSERT INTO "users" ("name", "company_id", "deleted_at") VALUES ($1, $2, $3) RETURNING "id""#,
             #"INSERT INTO "profiles" ("name", "user_id", "updated_at") VALUES ($1, $2, $3) RETURNING "id""#,

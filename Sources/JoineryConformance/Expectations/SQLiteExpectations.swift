@@ -110,6 +110,10 @@ extension SQLExpectations {
         "query.typed-update": [
             #"UPDATE "profiles" SET "user_id" = ?, "updated_at" = ? WHERE "profiles"."id" = ?"#,
         ],
+        "query.list-argument": [
+            #"SELECT "profiles"."id", "profiles"."name", "profiles"."user_id", "profiles"."updated_at" FROM "profiles" WHERE name IN (?, ?, ?) AND name <> ?"#,
+            #"SELECT "profiles"."id", "profiles"."name", "profiles"."user_id", "profiles"."updated_at" FROM "profiles" WHERE name IN (NULL)"#,
+        ],
         "create.new-parent": [
             #"INSERT INTO "users" ("name", "company_id", "deleted_at") VALUES (?, ?, ?) RETURNING "id""#,
             #"INSERT INTO "profiles" ("name", "user_id", "updated_at") VALUES (?, ?, ?) RETURNING "id""#,

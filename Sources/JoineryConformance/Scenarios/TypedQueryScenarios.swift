@@ -31,6 +31,21 @@ extension ConformanceScenario {
                 ["jinzhu's → jinzhu → acme"], "profiles found")
         },
         executed(
+            "query.list-argument", "a list bound to one placeholder of a fragment is expanded; an empty one matches nothing",
+            area: "Query"
+        ) { context in
+            for name in ["a", "b", "c"] {
+                var profile = Profile(name: name)
+                try context.db.create(&profile)
+            }
+            let found = try context.expectSQL {
+                (try context.db.query(Profile.self).filter("name IN ? AND name <> ?", ["a", "b", "x"], "b").all(),
+                 try context.db.query(Profile.self).filter("name IN ?", [String]()).all())
+            }
+            context.expect(found.0.map(\.name), ["a"], "IN (?, ?, ?) AND <> ?")
+            context.expect(found.1.map(\.name), [], "IN (NULL)")
+        },
+        executed(
             "query.typed-update", "an update written as a closure writes only the columns that changed", area: "Query"
         ) { context in
             var profile = Profile(name: "before", user: User(name: "jinzhu"))
