@@ -31,9 +31,11 @@ public struct ModelMacro: MemberMacro, ExtensionMacro {
         var associationTypes: [String] = []
         var getters: [String] = []
         var setters: [String] = []
+        var codingKeys: [String] = []
         for property in properties {
             switch property.kind {
             case .column(let arguments):
+                codingKeys.append("case \(property.name)")
                 fields.append("Joinery.FieldDeclaration(\(literal(property.name)), \(property.type).self\(columnArguments(arguments)))")
                 fieldKeyPaths.append("if keyPath == \\Self.\(property.name) { return \(literal(property.name)) }")
             case .belongsTo(let target, let arguments):
@@ -43,8 +45,9 @@ public struct ModelMacro: MemberMacro, ExtensionMacro {
                 associationTypes.append("\(literal(property.name)): \(target).self")
                 getters.append("case \(literal(property.name)): return self.\(property.name)")
                 setters.append("case \(literal(property.name)): self.\(property.name) = value as? \(target)")
+                codingKeys.append("case _\(property.name) = \(literal(property.name))")
             case .transient:
-                break  // not a column; @Transient itself checks its default value
+                codingKeys.append("case \(property.name)")  // not a column; @Transient itself checks its default value
             }
         }
         func list(_ items: [String]) -> String {
@@ -73,6 +76,16 @@ public struct ModelMacro: MemberMacro, ExtensionMacro {
         ]
         // Without associations, the protocol's defaults (none) apply.
         guard !associationTypes.isEmpty else { return members }
+        // An association is stored as `_user`: coding keys name it `user`, so a model that
+        // declares `Codable` encodes its loaded parents under their own names (nil: left out).
+        if !declaresCodingKeys(structDecl) {
+            members.append(
+                """
+                enum CodingKeys: String, CodingKey {
+                    \(raw: codingKeys.joined(separator: "\n"))
+                }
+                """)
+        }
         members += [
             """
             \(raw: access)static var associationTypes: [String: any Joinery.Model.Type] {
@@ -155,6 +168,15 @@ public struct ModelMacro: MemberMacro, ExtensionMacro {
     }
 
     private static func literal(_ text: String) -> String { "\"\(text)\"" }
+
+    /// Whether the struct names its own `CodingKeys` (then they are the user's to keep right).
+    private static func declaresCodingKeys(_ decl: StructDeclSyntax) -> Bool {
+        decl.memberBlock.members.contains { member in
+            if let enumDecl = member.decl.as(EnumDeclSyntax.self) { return enumDecl.name.text == "CodingKeys" }
+            if let alias = member.decl.as(TypeAliasDeclSyntax.self) { return alias.name.text == "CodingKeys" }
+            return false
+        }
+    }
 
     private static func accessModifier(of decl: StructDeclSyntax) -> String {
         for modifier in decl.modifiers {

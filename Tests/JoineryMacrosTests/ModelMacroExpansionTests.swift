@@ -132,6 +132,14 @@ struct ModelMacroExpansionTests {
                     return nil
                 }
 
+                enum CodingKeys: String, CodingKey {
+                    case id
+                    case name
+                    case userID
+                    case _user = "user"
+                    case scratch
+                }
+
                 public static var associationTypes: [String: any Joinery.Model.Type] {
                     ["user": User.self]
                 }

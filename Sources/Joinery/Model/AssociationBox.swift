@@ -9,3 +9,18 @@ public final class AssociationBox<Value: Sendable>: Sendable {
         self.value = value
     }
 }
+
+/// A boxed parent encodes as the parent itself, so a `Codable` model's JSON reads
+/// `"user": {"id": 1, "name": "jinzhu"}`.
+extension AssociationBox: Encodable where Value: Encodable {
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(value)
+    }
+}
+
+extension AssociationBox: Decodable where Value: Decodable {
+    public convenience init(from decoder: any Decoder) throws {
+        self.init(try decoder.singleValueContainer().decode(Value.self))
+    }
+}

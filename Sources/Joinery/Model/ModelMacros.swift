@@ -14,11 +14,15 @@
 /// //   ON DELETE SET NULL ON UPDATE CASCADE)
 /// ```
 ///
+/// A model that declares `Codable` encodes its loaded associations under their own names
+/// (`"user": {…}`; one not loaded is left out and decodes as nil): the macro writes the
+/// `CodingKeys` that map the hidden `_user` storage to `user`, unless the struct writes its own.
+///
 /// - Parameter table: the table name; by default the snake-case plural of the type
 ///   (`Profile` → `profiles`, `Company` → `companies`).
 @attached(
     member, names: named(modelDeclaration), named(associationName(for:)), named(fieldName(for:)), named(associationTypes),
-    named(association(named:)), named(setAssociation(_:named:)))
+    named(association(named:)), named(setAssociation(_:named:)), named(CodingKeys))
 @attached(
     extension, conformances: Model, names: named(init(row:startingAt:)), named(columnValues),
     named(setColumnValue(_:at:)))
