@@ -60,6 +60,23 @@ public struct MariaDBDialect: SQLDialect {
     }
 
     /// A database (MariaDB's schemas): ``CREATE DATABASE `x` ``, ``USE `x` ``, ``DROP DATABASE `x` ``.
+    /// information_schema, in the session's database.
+    public func catalog(of table: String) -> TableCatalogQueries? {
+        TableCatalogQueries(
+            columns: LoweredStatement(
+                sql: "SELECT column_name, data_type, is_nullable FROM information_schema.columns "
+                    + "WHERE table_schema = DATABASE() AND table_name = ? ORDER BY ordinal_position",
+                bindings: [.text(table)]),
+            indexes: LoweredStatement(
+                sql: "SELECT DISTINCT index_name FROM information_schema.statistics WHERE table_schema = DATABASE() AND table_name = ?",
+                bindings: [.text(table)]),
+            foreignKeys: LoweredStatement(
+                sql: "SELECT constraint_name, column_name FROM information_schema.key_column_usage "
+                    + "WHERE table_schema = DATABASE() AND table_name = ? AND referenced_table_name IS NOT NULL "
+                    + "ORDER BY constraint_name, ordinal_position",
+                bindings: [.text(table)]))
+    }
+
     public func scratchNamespace(named name: String) -> ScratchNamespace? {
         let quoted = quoteIdentifier(name)
         return ScratchNamespace(

@@ -90,6 +90,25 @@ public struct PostgreSQLDialect: SQLDialect {
 
     /// A schema, found first on the search path:
     /// `CREATE SCHEMA "x"`, `SET search_path TO "x"`, `DROP SCHEMA "x" CASCADE`.
+    /// information_schema and pg_indexes, in the session's current schema.
+    public func catalog(of table: String) -> TableCatalogQueries? {
+        TableCatalogQueries(
+            columns: LoweredStatement(
+                sql: "SELECT column_name, data_type, is_nullable FROM information_schema.columns "
+                    + "WHERE table_schema = current_schema() AND table_name = $1 ORDER BY ordinal_position",
+                bindings: [.text(table)]),
+            indexes: LoweredStatement(
+                sql: "SELECT indexname FROM pg_indexes WHERE schemaname = current_schema() AND tablename = $1",
+                bindings: [.text(table)]),
+            foreignKeys: LoweredStatement(
+                sql: "SELECT tc.constraint_name, kcu.column_name FROM information_schema.table_constraints tc "
+                    + "JOIN information_schema.key_column_usage kcu ON kcu.constraint_schema = tc.constraint_schema "
+                    + "AND kcu.constraint_name = tc.constraint_name AND kcu.table_name = tc.table_name "
+                    + "WHERE tc.constraint_type = 'FOREIGN KEY' AND tc.table_schema = current_schema() AND tc.table_name = $1 "
+                    + "ORDER BY tc.constraint_name, kcu.ordinal_position",
+                bindings: [.text(table)]))
+    }
+
     public func scratchNamespace(named name: String) -> ScratchNamespace? {
         let quoted = quoteIdentifier(name)
         return ScratchNamespace(

@@ -61,4 +61,15 @@ public struct SQLiteDialect: SQLDialect {
         if case .bool(let flag) = value, version < EngineVersion(3, 23) { return flag ? "1" : "0" }
         return try standardLiteral(value)
     }
+
+    /// The table-valued pragma functions (SQLite 3.16+). SQLite keeps no names for foreign keys.
+    public func catalog(of table: String) -> TableCatalogQueries? {
+        TableCatalogQueries(
+            columns: LoweredStatement(
+                sql: "SELECT name, type, CASE WHEN \"notnull\" = 0 THEN 'YES' ELSE 'NO' END FROM pragma_table_info(?) ORDER BY cid",
+                bindings: [.text(table)]),
+            indexes: LoweredStatement(sql: "SELECT name FROM pragma_index_list(?)", bindings: [.text(table)]),
+            foreignKeys: LoweredStatement(
+                sql: "SELECT '#' || id, \"from\" FROM pragma_foreign_key_list(?) ORDER BY id, seq", bindings: [.text(table)]))
+    }
 }

@@ -1,27 +1,76 @@
 extension Database {
-    /// Creates the tables of `types` (and of the models their associations reach) that do not
-    /// exist yet, in dependency order, with their foreign-key constraints and actions, unique
-    /// constraints and indexes (the soft-delete index among them). Running it again changes
-    /// nothing. Existing tables are not altered.
+    /// Brings the tables of `types` (and of the models their associations reach) up to their
+    /// models: creates missing tables in dependency order, with their foreign-key constraints and
+    /// actions, unique constraints and indexes; adds to existing tables the columns, indexes and
+    /// foreign keys they lack. It never drops or retypes anything: what differs otherwise is
+    /// reported as ``MigrationReport/drift``. Running it again changes nothing.
     ///
     /// ```swift
     /// try db.migrate(User.self, Profile.self)
     /// // CREATE TABLE "users" (…); CREATE INDEX "idx_users_deleted_at" …;
     /// // CREATE TABLE "profiles" (…, CONSTRAINT "fk_profiles_user" FOREIGN KEY ("user_id")
     /// //   REFERENCES "users"("id") ON DELETE SET NULL ON UPDATE CASCADE)
+    /// // later, after Profile gained `var nickname: String?`:
+    /// // ALTER TABLE "profiles" ADD COLUMN "nickname" TEXT
     /// ```
-    public func migrate(_ types: any Model.Type...) throws {
+    ///
+    /// A required field without a default cannot be added to an existing table (its rows have no
+    /// value for it): ``JoineryError/Kind/misuse``, and nothing is changed. On an engine whose
+    /// DDL is transactional (PostgreSQL, SQLite) the whole migration is one transaction.
+    @discardableResult
+    public func migrate(_ types: any Model.Type...) throws -> MigrationReport {
         try migrate(types)
     }
 
-    public func migrate(_ types: [any Model.Type]) throws {
+    @discardableResult
+    public func migrate(_ types: [any Model.Type]) throws -> MigrationReport {
         try writingUnitOfWork("migrate") {
             let planner = try planner(including: types)
-            let missing = try planner.schema.tables.filter { try !tableExists($0.name) }.map(\.modelName)
-            guard !missing.isEmpty else { return }
-            let plan = try planner.plan(.migrate(MigrateQuery(models: missing)))
-            for planned in plan.statements { try run(planned.statement) }
+            var report = MigrationReport()
+            var existing: [TableSchema] = []
+            var missing: [String] = []
+            for table in planner.schema.tables {
+                if try tableExists(table.name) { existing.append(table) } else { missing.append(table.modelName) }
+            }
+            // Compare first, change afterwards: a table that cannot be brought up to its model
+            // stops the migration before anything is altered.
+            var evolutions: [[PlannedStatement]] = []
+            for table in existing {
+                guard let catalog = dialect.catalog(of: table.name) else {
+                    report.drift.append(.notInspected(table: table.name))
+                    continue
+                }
+                let (statements, changes) = try planner.evolve(table, from: try inspect(table.name, catalog))
+                evolutions.append(statements)
+                report.merge(changes)
+            }
+            let creations = missing.isEmpty ? [] : try planner.plan(.migrate(MigrateQuery(models: missing))).statements
+            report.createdTables = missing.compactMap { planner.schema.table(forModel: $0)?.name }
+            // The catalog was read outside the transaction: on PostgreSQL a failed probe would
+            // abort it.
+            try connection.transaction {
+                for planned in creations + evolutions.joined() { try run(planned.statement) }
+            }
+            return report
         }
+    }
+
+    /// The table as the engine's catalog describes it.
+    func inspect(_ table: String, _ catalog: TableCatalogQueries) throws -> ExistingTable {
+        func rows(_ query: LoweredStatement) throws -> [Row] {
+            try connection.query(query.sql, query.bindings)
+        }
+        let columns = try rows(catalog.columns).map { row in
+            ExistingTable.Column(
+                name: try row.decode(String.self, at: 0), typeName: try row.decode(String.self, at: 1),
+                isNullable: try row.decode(String.self, at: 2).uppercased() == "YES")
+        }
+        let indexes = Set(try rows(catalog.indexes).map { try $0.decode(String.self, at: 0) })
+        var foreignKeys: [String: [String]] = [:]
+        for row in try rows(catalog.foreignKeys) {
+            foreignKeys[try row.decode(String.self, at: 0), default: []].append(try row.decode(String.self, at: 1))
+        }
+        return ExistingTable(name: table, columns: columns, indexes: indexes, foreignKeys: foreignKeys)
     }
 
     /// Whether `table` exists: the engine is asked to prepare a query of it, which runs nothing

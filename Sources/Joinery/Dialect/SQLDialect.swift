@@ -48,6 +48,27 @@ public protocol SQLDialect: Sendable {
     /// conformance kit runs each scenario in one). Default: `nil` — the engine has none, and each
     /// new connection is expected to open an empty database (SQLite's `:memory:`).
     func scratchNamespace(named name: String) -> ScratchNamespace?
+
+    /// The catalog queries that describe an existing table, so that `migrate` can add what it
+    /// lacks and report what differs. Default: `nil` — migrate then only creates missing tables.
+    func catalog(of table: String) -> TableCatalogQueries?
+}
+
+/// The three queries that describe an existing table (each bound to its name).
+public struct TableCatalogQueries: Sendable, Hashable {
+    /// Rows of (column name, type name, nullable: `YES`/`NO`), in column order.
+    public var columns: LoweredStatement
+    /// Rows of (index name): every index of the table, unique constraints' included.
+    public var indexes: LoweredStatement
+    /// Rows of (constraint name — where the engine keeps none, any text that tells one key from
+    /// another, SQLite's `#0` — and column name), in key order.
+    public var foreignKeys: LoweredStatement
+
+    public init(columns: LoweredStatement, indexes: LoweredStatement, foreignKeys: LoweredStatement) {
+        self.columns = columns
+        self.indexes = indexes
+        self.foreignKeys = foreignKeys
+    }
 }
 
 extension SQLDialect {
@@ -103,6 +124,8 @@ extension SQLDialect {
     }
 
     public func scratchNamespace(named name: String) -> ScratchNamespace? { nil }
+
+    public func catalog(of table: String) -> TableCatalogQueries? { nil }
 
     /// The ``JoineryError/Kind/unsupported`` error for `feature` in this dialect.
     public func unsupported(_ feature: String) -> JoineryError {

@@ -85,6 +85,35 @@ extension SQLWriter {
         append(try dialect.literal(value))
     }
 
+    /// `ALTER TABLE "t" ADD COLUMN "c" TYPE [NOT NULL] [DEFAULT …] [CONSTRAINT "fk" REFERENCES …]`.
+    public mutating func write(_ add: AddColumnStatement) throws {
+        let column = add.column
+        if !dialect.capabilities.indexesUnboundedText, add.references != nil, column.type == .text(maxLength: nil) {
+            throw JoineryError(
+                .misuse, "\(add.table).\(column.name) is a key, and the dialect cannot key unbounded text; give it a maxLength",
+                table: add.table, column: column.name)
+        }
+        append("ALTER TABLE ")
+        identifier(add.table)
+        append(" ADD COLUMN ")
+        identifier(column.name)
+        append(" ")
+        append(try dialect.columnType(column.type))
+        if !column.isNullable { append(" NOT NULL") }
+        try defaultClause(column)
+        if let constraint = add.references {
+            append(" CONSTRAINT ")
+            identifier(constraint.name)
+            append(" REFERENCES ")
+            identifier(constraint.referencedTable)
+            append("(")
+            identifiers(constraint.referencedColumns)
+            append(")")
+            if let action = constraint.onDelete { append(" ON DELETE " + action.sql) }
+            if let action = constraint.onUpdate { append(" ON UPDATE " + action.sql) }
+        }
+    }
+
     /// `CONSTRAINT "fk_…" FOREIGN KEY ("user_id") REFERENCES "users"("id") ON DELETE … ON UPDATE …`.
     public mutating func foreignKey(_ constraint: ForeignKeyConstraint) {
         append("CONSTRAINT ")

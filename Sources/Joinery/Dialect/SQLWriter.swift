@@ -66,6 +66,7 @@ public struct SQLWriter {
         case .createTable(let create): try write(create)
         case .createIndex(let create): try write(create)
         case .addForeignKey(let add): try write(add)
+        case .addColumn(let add): try write(add)
         }
     }
 

@@ -71,7 +71,7 @@ extension Planner {
         return statements
     }
 
-    private func createIndex(_ index: IndexSchema, of table: TableSchema, ifNotExists: Bool) throws -> PlannedStatement {
+    func createIndex(_ index: IndexSchema, of table: TableSchema, ifNotExists: Bool) throws -> PlannedStatement {
         if !capabilities.indexesUnboundedText,
             let column = table.columns.first(where: { index.columns.contains($0.name) && $0.type == .text(maxLength: nil) })
         {
@@ -87,7 +87,7 @@ extension Planner {
     }
 
     /// The constraint a relation creates, or `nil` for `constraint:false`.
-    private func foreignKey(_ relation: BelongsToRelation) throws -> ForeignKeyConstraint? {
+    func foreignKey(_ relation: BelongsToRelation) throws -> ForeignKeyConstraint? {
         guard let name = relation.constraintName else { return nil }
         return ForeignKeyConstraint(
             name: fitted(name), columns: relation.foreignKeyColumns, referencedTable: relation.targetTable,

@@ -56,11 +56,13 @@ extension DatabasePool {
         try await write { db in try db.delete(model, permanently: permanently) }
     }
 
-    /// Creates the missing tables of `types` and of the models they reach (see
+    /// Creates the missing tables of `types` and of the models they reach, and adds what existing
+    /// tables lack (see
     /// ``Database/migrate(_:)-(any Model.Type...)``).
-    public func migrate(_ types: any Model.Type...) async throws {
+    @discardableResult
+    public func migrate(_ types: any Model.Type...) async throws -> MigrationReport {
         let types = types.map(ModelTypeBox.init)
-        try await write { db in try db.migrate(types.map(\.type)) }
+        return try await write { db in try db.migrate(types.map(\.type)) }
     }
 
     /// Association mode for a belongs-to association, run through the pool.

@@ -11,12 +11,13 @@ public enum SQLStatement: Sendable, Hashable {
     case createTable(CreateTableStatement)
     case createIndex(CreateIndexStatement)
     case addForeignKey(AddForeignKeyStatement)
+    case addColumn(AddColumnStatement)
 }
 
 /// JSON: an object with one key naming the case — `{"select": {…}}`, `{"createTable": {…}}`, …
 extension SQLStatement: Codable {
     private enum CodingKeys: String, CodingKey, CaseIterable {
-        case select, insert, update, delete, createTable, createIndex, addForeignKey
+        case select, insert, update, delete, createTable, createIndex, addForeignKey, addColumn
     }
 
     public init(from decoder: any Decoder) throws {
@@ -35,6 +36,7 @@ extension SQLStatement: Codable {
         case .createTable: self = .createTable(try container.decode(CreateTableStatement.self, forKey: key))
         case .createIndex: self = .createIndex(try container.decode(CreateIndexStatement.self, forKey: key))
         case .addForeignKey: self = .addForeignKey(try container.decode(AddForeignKeyStatement.self, forKey: key))
+        case .addColumn: self = .addColumn(try container.decode(AddColumnStatement.self, forKey: key))
         }
     }
 
@@ -48,6 +50,7 @@ extension SQLStatement: Codable {
         case .createTable(let statement): try container.encode(statement, forKey: .createTable)
         case .createIndex(let statement): try container.encode(statement, forKey: .createIndex)
         case .addForeignKey(let statement): try container.encode(statement, forKey: .addForeignKey)
+        case .addColumn(let statement): try container.encode(statement, forKey: .addColumn)
         }
     }
 }

@@ -1,0 +1,20 @@
+/// `ALTER TABLE "profiles" ADD COLUMN "nickname" TEXT`: a column a model gained after its table
+/// was created. Where the dialect cannot add a constraint to a table
+/// (``DialectCapabilities/addForeignKey`` is false: SQLite), a new foreign-key column carries
+/// its constraint inline:
+///
+/// ```sql
+/// ALTER TABLE "profiles" ADD COLUMN "user_id" INTEGER CONSTRAINT "fk_profiles_user" REFERENCES "users"("id") ON DELETE SET NULL
+/// ```
+public struct AddColumnStatement: Sendable, Hashable, Codable {
+    public var table: String
+    public var column: ColumnDefinition
+    /// A foreign key over this one column, declared inline.
+    public var references: ForeignKeyConstraint?
+
+    public init(table: String, column: ColumnDefinition, references: ForeignKeyConstraint? = nil) {
+        self.table = table
+        self.column = column
+        self.references = references
+    }
+}
