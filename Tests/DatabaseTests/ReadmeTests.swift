@@ -94,6 +94,17 @@ struct ReadmeTests {
         }
         #expect(profile.name == "moved")
         #expect(try await pool.query(Company.self).count() == 1)
+
+        // Schemas that change, as in the README.
+        let report = try await pool.migrate(Profile.self)
+        for drift in report.drift { print(drift) }
+        #expect(report.changedNothing && report.drift.isEmpty)
+        var migrator = Migrator()
+        migrator.register("2026-12-04 trim profile names") { db in
+            try db.connection.execute("UPDATE profiles SET name = TRIM(name)")
+        }
+        #expect(try await migrator.migrate(pool) == ["2026-12-04 trim profile names"])
+        #expect(try await migrator.migrate(pool) == [])
         await pool.close()
     }
 

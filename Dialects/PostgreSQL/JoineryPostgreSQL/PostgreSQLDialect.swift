@@ -21,6 +21,7 @@ public struct PostgreSQLDialect: SQLDialect {
         capabilities.placeholders = .dollarNumbered
         capabilities.identifierLimit = .bytes(63)
         capabilities.textHoldsNUL = false
+        capabilities.transactionalDDL = true
         // The wire protocol counts parameters in 16 bits.
         capabilities.maxBindParameters = 65535
         capabilities.largeIn = .bindArray

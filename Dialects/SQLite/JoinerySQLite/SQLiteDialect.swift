@@ -29,6 +29,7 @@ public struct SQLiteDialect: SQLDialect {
         capabilities.returning = version >= EngineVersion(3, 35)
         capabilities.upsert = version >= EngineVersion(3, 24) ? .onConflict : nil
         capabilities.identity = .integerPrimaryKey
+        capabilities.transactionalDDL = true
         capabilities.indexPlacement = .separateStatement
         capabilities.createIndexIfNotExists = true
         capabilities.addForeignKey = false

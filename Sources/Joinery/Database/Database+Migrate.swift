@@ -16,7 +16,8 @@ extension Database {
     ///
     /// A required field without a default cannot be added to an existing table (its rows have no
     /// value for it): ``JoineryError/Kind/misuse``, and nothing is changed. On an engine whose
-    /// DDL is transactional (PostgreSQL, SQLite) the whole migration is one transaction.
+    /// DDL is transactional (``DialectCapabilities/transactionalDDL``: PostgreSQL, SQLite) the
+    /// whole migration is one transaction.
     @discardableResult
     public func migrate(_ types: any Model.Type...) throws -> MigrationReport {
         try migrate(types)
@@ -27,29 +28,37 @@ extension Database {
         try writingUnitOfWork("migrate") {
             let planner = try planner(including: types)
             var report = MigrationReport()
-            var existing: [TableSchema] = []
             var missing: [String] = []
-            for table in planner.schema.tables {
-                if try tableExists(table.name) { existing.append(table) } else { missing.append(table.modelName) }
-            }
             // Compare first, change afterwards: a table that cannot be brought up to its model
             // stops the migration before anything is altered.
             var evolutions: [[PlannedStatement]] = []
-            for table in existing {
+            for table in planner.schema.tables {
                 guard let catalog = dialect.catalog(of: table.name) else {
-                    report.drift.append(.notInspected(table: table.name))
+                    if try tableExists(table.name) {
+                        report.drift.append(.notInspected(table: table.name))
+                    } else {
+                        missing.append(table.modelName)
+                    }
                     continue
                 }
-                let (statements, changes) = try planner.evolve(table, from: try inspect(table.name, catalog))
+                let found = try inspect(table.name, catalog)
+                guard !found.columns.isEmpty else {
+                    missing.append(table.modelName)
+                    continue
+                }
+                let (statements, changes) = try planner.evolve(table, from: found)
                 evolutions.append(statements)
                 report.merge(changes)
             }
             let creations = missing.isEmpty ? [] : try planner.plan(.migrate(MigrateQuery(models: missing))).statements
             report.createdTables = missing.compactMap { planner.schema.table(forModel: $0)?.name }
-            // The catalog was read outside the transaction: on PostgreSQL a failed probe would
-            // abort it.
-            try connection.transaction {
-                for planned in creations + evolutions.joined() { try run(planned.statement) }
+            let statements = creations + evolutions.joined()
+            guard !statements.isEmpty else { return report }
+            if dialect.capabilities.transactionalDDL {
+                try connection.transaction { for planned in statements { try run(planned.statement) } }
+            } else {
+                // Each DDL statement commits (and would end a savepoint): run them one by one.
+                for planned in statements { try run(planned.statement) }
             }
             return report
         }
@@ -73,10 +82,14 @@ extension Database {
         return ExistingTable(name: table, columns: columns, indexes: indexes, foreignKeys: foreignKeys)
     }
 
-    /// Whether `table` exists: the engine is asked to prepare a query of it, which runs nothing
-    /// and works the same on every engine.
+    /// Whether `table` exists: the dialect's catalog lists its columns, or else the engine is
+    /// asked to prepare a query of it, which runs nothing (but on PostgreSQL, failing, aborts an
+    /// open transaction — hence the catalog first).
     public func tableExists(_ table: String) throws -> Bool {
         try unitOfWork {
+            if let catalog = dialect.catalog(of: table) {
+                return !(try connection.query(catalog.columns.sql, catalog.columns.bindings)).isEmpty
+            }
             do {
                 try connection.prepareOnly("SELECT 1 FROM \(dialect.quoteIdentifier(table)) WHERE 1 = 0")
                 return true

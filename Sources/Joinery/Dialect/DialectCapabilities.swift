@@ -19,6 +19,10 @@ public struct DialectCapabilities: Sendable, Hashable, Codable {
     public var largeIn: LargeInStrategy = .batch
     /// `INSERT … RETURNING`. Default: no (the generated key is read as the last insert id).
     public var returning: Bool = false
+    /// DDL runs inside a transaction and rolls back with it (PostgreSQL, SQLite). Default: no —
+    /// MariaDB and MySQL commit before and after each DDL statement, so `migrate` does not wrap
+    /// its statements in a transaction there.
+    public var transactionalDDL: Bool = false
     /// Text values may contain NUL characters. Default: yes (PostgreSQL: no — its text type
     /// cannot hold one, so Joinery refuses such a value, naming its column).
     public var textHoldsNUL: Bool = true

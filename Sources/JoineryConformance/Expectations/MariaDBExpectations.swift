@@ -110,6 +110,15 @@ extension SQLExpectations {
             #"SELECT `profiles`.`id`, `profiles`.`name`, `profiles`.`user_id`, `profiles`.`updated_at` FROM `profiles` WHERE name IN (?, ?, ?) AND name <> ?"#,
             #"SELECT `profiles`.`id`, `profiles`.`name`, `profiles`.`user_id`, `profiles`.`updated_at` FROM `profiles` WHERE name IN (NULL)"#,
         ],
+        "migrate.adds-columns": [
+            #"CREATE TABLE `clubs` (`id` BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY, `name` LONGTEXT NOT NULL) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin"#,
+            #"ALTER TABLE `members` ADD COLUMN `nickname` LONGTEXT"#,
+            #"ALTER TABLE `members` ADD COLUMN `rank` BIGINT"#,
+            #"ALTER TABLE `members` ADD COLUMN `score` BIGINT NOT NULL DEFAULT 0"#,
+            #"ALTER TABLE `members` ADD COLUMN `club_id` BIGINT"#,
+            #"CREATE INDEX `idx_members_rank` ON `members` (`rank`)"#,
+            #"ALTER TABLE `members` ADD CONSTRAINT `fk_members_club` FOREIGN KEY (`club_id`) REFERENCES `clubs`(`id`)"#,
+        ],
         "create.new-parent": [
             #"INSERT INTO `users` (`name`, `company_id`, `deleted_at`) VALUES (?, ?, ?) RETURNING `id`"#,
             #"INSERT INTO `profiles` (`name`, `user_id`, `updated_at`) VALUES (?, ?, ?) RETURNING `id`"#,

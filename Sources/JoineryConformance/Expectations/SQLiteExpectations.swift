@@ -114,6 +114,14 @@ extension SQLExpectations {
             #"SELECT "profiles"."id", "profiles"."name", "profiles"."user_id", "profiles"."updated_at" FROM "profiles" WHERE name IN (?, ?, ?) AND name <> ?"#,
             #"SELECT "profiles"."id", "profiles"."name", "profiles"."user_id", "profiles"."updated_at" FROM "profiles" WHERE name IN (NULL)"#,
         ],
+        "migrate.adds-columns": [
+            #"CREATE TABLE "clubs" ("id" INTEGER PRIMARY KEY, "name" TEXT NOT NULL)"#,
+            #"ALTER TABLE "members" ADD COLUMN "nickname" TEXT"#,
+            #"ALTER TABLE "members" ADD COLUMN "rank" INTEGER"#,
+            #"ALTER TABLE "members" ADD COLUMN "score" INTEGER NOT NULL DEFAULT 0"#,
+            #"ALTER TABLE "members" ADD COLUMN "club_id" INTEGER CONSTRAINT "fk_members_club" REFERENCES "clubs"("id")"#,
+            #"CREATE INDEX "idx_members_rank" ON "members" ("rank")"#,
+        ],
         "create.new-parent": [
             #"INSERT INTO "users" ("name", "company_id", "deleted_at") VALUES (?, ?, ?) RETURNING "id""#,
             #"INSERT INTO "profiles" ("name", "user_id", "updated_at") VALUES (?, ?, ?) RETURNING "id""#,

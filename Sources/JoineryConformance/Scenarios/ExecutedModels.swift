@@ -41,3 +41,31 @@ enum NaturalKey {
         @BelongsTo(foreignKey: "countryCode") var country: Country?
     }
 }
+
+/// A model in two releases: the second adds an optional column, an indexed column, a column
+/// with a default, and a belongs-to association.
+enum Evolving {
+    enum Before {
+        @Model(table: "members") struct Member {
+            var id: Int64?
+            var name: String
+        }
+    }
+
+    enum After {
+        @Model(table: "clubs") struct Club {
+            var id: Int64?
+            var name: String
+        }
+
+        @Model(table: "members") struct Member {
+            var id: Int64?
+            var name: String
+            var nickname: String?
+            @Column(index: .plain) var rank: Int64?
+            @Column(default: .integer(0)) var score: Int64
+            var clubID: Int64?
+            @BelongsTo var club: Club?
+        }
+    }
+}

@@ -91,5 +91,21 @@ extension ConformanceScenario {
                 try context.db.query(NaturalKey.City.self).preload(\.country).all().map { $0.country?.name ?? "-" },
                 ["France", "France"], "each city's country")
         },
+        executed(
+            "migrate.adds-columns", "migrate adds the columns, index and foreign key a model gained to its existing table",
+            area: "Create", models: []
+        ) { context in
+            try Database(context.connection).migrate(Evolving.Before.Member.self)
+            try context.connection.execute(
+                "INSERT INTO \(context.dialect.quoteIdentifier("members")) (\(context.dialect.quoteIdentifier("name"))) VALUES ('old')")
+            let report = try context.expectSQL { try context.db.migrate(Evolving.After.Member.self) }
+            context.expect(report.createdTables, ["clubs"], "tables created")
+            context.expect(report.addedColumns, ["members.nickname", "members.rank", "members.score", "members.club_id"], "columns added")
+            let old = try context.db.query(Evolving.After.Member.self).first()
+            context.expect(old.map { "\($0.name) \($0.score) \($0.nickname ?? "nil")" }, "old 0 nil", "the old row")
+            var orphan = Evolving.After.Member(name: "orphan", score: 1, clubID: 999_999)
+            context.expectError(ExpectedError(.foreignKeyViolation), "the new foreign key") { try context.db.create(&orphan) }
+            context.expect(try context.db.migrate(Evolving.After.Member.self).changedNothing, true, "migrate again")
+        },
     ]
 }
