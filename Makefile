@@ -10,6 +10,8 @@
 #                  creates on each engine);
 #                  the pool's cooperative-thread test runs once more with a one-thread pool, and
 #                  the fault tests start private servers of their own on random ports
+#   make docs      the DocC catalog of the Joinery module (Sources/Joinery/Joinery.docc); a warning
+#                  (a broken symbol link, say) fails it — make test runs it
 #   make services  only start the servers (prints the export lines to use them)
 #   make stop      stop the servers started by `make services`
 #
@@ -19,7 +21,7 @@
 SWIFT ?= swift
 SWIFT_BUILD_FLAGS ?= --disable-experimental-prebuilts
 
-.PHONY: demo bench load test services stop deps build
+.PHONY: demo bench load test docs services stop deps build
 
 deps:
 	@scripts/install-deps.sh
@@ -40,6 +42,9 @@ load: deps
 build: deps
 	$(SWIFT) build $(SWIFT_BUILD_FLAGS)
 
+docs: deps
+	$(SWIFT) package --disable-sandbox generate-documentation --target Joinery --warnings-as-errors
+
 # One shell: the exports of services.sh must reach `swift test`.
 # The concurrency tests (timeouts, the pool's waits, faults) run apart from the rest: beside the
 # CPU-bound tests (macro expansion, 100,000-row preloads in a debug build) the two cooperative
@@ -52,6 +57,7 @@ test:
 	scripts/check-demo.sh $(SWIFT_BUILD_FLAGS); \
 	scripts/check-conformance.sh $(SWIFT_BUILD_FLAGS); \
 	scripts/check-server-example.sh $(SWIFT_BUILD_FLAGS); \
+	$(SWIFT) package --disable-sandbox generate-documentation --target Joinery --warnings-as-errors; \
 	$(SWIFT) test --skip-build $(SWIFT_BUILD_FLAGS) --skip ConcurrencyTests; \
 	$(SWIFT) test --skip-build $(SWIFT_BUILD_FLAGS) --filter ConcurrencyTests; \
 	LIBDISPATCH_COOPERATIVE_POOL_STRICT=1 $(SWIFT) test --skip-build $(SWIFT_BUILD_FLAGS) --filter CooperativePoolTests

@@ -91,7 +91,7 @@ extension Association where Source == Database {
         }
     }
 
-    /// GORM's `Append` on a belongs-to: the same as ``replace(_:with:deletingOld:)``.
+    /// GORM's `Append` on a belongs-to: the same as `replace(_:with:deletingOld:)`.
     public func append(_ owner: inout Owner, _ target: inout Target) throws {
         try replace(&owner, with: &target)
     }

@@ -12,7 +12,7 @@ extension Database {
     /// profile.userID == profile.user?.id   // true
     /// ```
     ///
-    /// Which carried parent is new follows one rule (``ParentWrite``), the same in association
+    /// Which carried parent is new follows one rule, the same in association
     /// mode: a parent without its primary key is inserted; one whose key the application
     /// chooses (a natural key: not an optional integer) is inserted unless a row with that key
     /// exists (`ON CONFLICT DO NOTHING`), and left alone if it does; one with a generated key

@@ -1,5 +1,5 @@
-/// A query of one model, built step by step; nothing runs until ``all()``, ``first()``,
-/// ``find(_:)`` or ``count()``.
+/// A query of one model, built step by step; nothing runs until `all()`, `first()`,
+/// `find(_:)` or `count()`.
 ///
 /// `Source` is what runs it: a ``Database`` (the calls block the thread until the rows are in)
 /// or a ``DatabasePool`` (the same calls, `async`, on a connection of the pool). The builder is

@@ -20,7 +20,7 @@ public enum PlaceholderStyle: Sendable, Hashable, Codable {
 
 /// Rewrites the `?` placeholders of a user-written SQL fragment (`"name = ?"`) into a dialect's
 /// spelling, skipping every `?` that is not a placeholder: inside string literals (`'a?'`,
-/// `E'it\'s?'`, `$$…$$` and `$tag$…$tag$` bodies), quoted identifiers (`"a?"`, `` `a?` ``) and
+/// `E'it\'s?'`, `$$…$$` and `$tag$…$tag$` bodies), quoted identifiers (`"a?"`, and the same in backticks) and
 /// comments (`-- ?`, `/* ? */`, nested on PostgreSQL).
 ///
 /// ```swift

@@ -5,7 +5,7 @@
 /// The caller's `inout` values change only when the call succeeds: a call that throws leaves
 /// them as they were.
 extension DatabasePool {
-    /// Starts a query of `type`; ``QueryBuilder/all()`` and the other calls run it on a reader.
+    /// Starts a query of `type`; `all()` and the other calls run it on a reader.
     ///
     /// ```swift
     /// let profiles = try await pool.query(Profile.self).preload(\.user).all()
@@ -58,7 +58,7 @@ extension DatabasePool {
 
     /// Creates the missing tables of `types` and of the models they reach, and adds what existing
     /// tables lack (see
-    /// ``Database/migrate(_:)-(any Model.Type...)``).
+    /// `Database.migrate(_:)`).
     @discardableResult
     public func migrate(_ types: any Model.Type...) async throws -> MigrationReport {
         let types = types.map(ModelTypeBox.init)
@@ -136,7 +136,7 @@ extension Association where Source == DatabasePool {
         }
     }
 
-    /// GORM's `Append` on a belongs-to: the same as ``replace(_:with:deletingOld:)``.
+    /// GORM's `Append` on a belongs-to: the same as `replace(_:with:deletingOld:)`.
     public func append(_ owner: inout Owner, _ target: inout Target) async throws {
         try await replace(&owner, with: &target)
     }
