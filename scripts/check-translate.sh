@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The README's promise, checked on the built CLI: `joinery translate` prints DESIGN.md's join for
-# docs/examples/profile-join-user.json, and rejects a malformed document with the bad field named.
+# docs/examples/profile-join-user.json, and rejects a malformed document with the bad field named;
+# `joinery explain` shows the preload reading users by their primary key on SQLite.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -21,4 +22,12 @@ if ! grep -qF 'query.select.include[0].mode' <<<"$bad"; then
     echo "check-translate: the error does not name the bad field: $bad" >&2
     exit 1
 fi
-echo "check-translate: joinery translate prints the documented join and names a bad field"
+database=$(mktemp -d)/explain.db
+trap 'rm -rf "$(dirname "$database")"' EXIT
+explained=$(swift run --skip-build "$@" joinery explain --url "sqlite:$database" --migrate docs/examples/profile-preload-user.json)
+if ! grep -qF 'users: index INTEGER PRIMARY KEY (primary key)' <<<"$explained"; then
+    echo "check-translate: joinery explain does not show the preload using the primary key:" >&2
+    echo "$explained" >&2
+    exit 1
+fi
+echo "check-translate: joinery translate prints the documented join and names a bad field; joinery explain shows the key"

@@ -5,5 +5,5 @@ struct JoineryCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "joinery",
         abstract: "Joinery's command-line tool.",
-        subcommands: [TranslateCommand.self, ConformanceCommand.self])
+        subcommands: [TranslateCommand.self, ExplainCommand.self, ConformanceCommand.self])
 }

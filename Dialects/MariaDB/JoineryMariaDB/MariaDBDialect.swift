@@ -1,3 +1,4 @@
+import Foundation
 import Joinery
 
 /// MariaDB's spelling of SQL, for a given server version.
@@ -75,6 +76,34 @@ public struct MariaDBDialect: SQLDialect {
                     + "WHERE table_schema = DATABASE() AND table_name = ? AND referenced_table_name IS NOT NULL "
                     + "ORDER BY constraint_name, ordinal_position",
                 bindings: [.text(table)]))
+    }
+
+    /// `EXPLAIN FORMAT=JSON`.
+    public func explain(_ statement: LoweredStatement) -> LoweredStatement? {
+        LoweredStatement(sql: "EXPLAIN FORMAT=JSON " + statement.sql, bindings: statement.bindings)
+    }
+
+    /// Every `table` object of the JSON plan: `table_name`, and `key` unless `access_type` is a
+    /// full scan (`ALL`). The primary key's index is `PRIMARY`.
+    public func tableAccesses(inPlan rows: [Row]) throws -> (accesses: [TableAccess], text: String) {
+        let text = try rows.first?.decode(String.self, at: 0) ?? "{}"
+        let json = try JSONSerialization.jsonObject(with: Data(text.utf8))
+        var accesses: [TableAccess] = []
+        func walk(_ value: Any) {
+            if let object = value as? [String: Any] {
+                if let table = object["table"] as? [String: Any], let name = table["table_name"] as? String {
+                    let key = (table["access_type"] as? String) == "ALL" ? nil : table["key"] as? String
+                    accesses.append(TableAccess(
+                        table: name, index: key, usesPrimaryKey: key == "PRIMARY",
+                        keyParts: key == nil ? [] : table["used_key_parts"] as? [String] ?? []))
+                }
+                for (key, child) in object.sorted(by: { $0.key < $1.key }) where key != "table" { walk(child) }
+            } else if let array = value as? [Any] {
+                array.forEach(walk)
+            }
+        }
+        walk(json)
+        return (accesses, text)
     }
 
     public func scratchNamespace(named name: String) -> ScratchNamespace? {

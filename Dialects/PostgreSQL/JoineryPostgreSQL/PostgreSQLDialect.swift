@@ -1,3 +1,4 @@
+import Foundation
 import Joinery
 
 /// PostgreSQL's spelling of SQL, for a given server version (10 or later).
@@ -108,6 +109,40 @@ public struct PostgreSQLDialect: SQLDialect {
                     + "WHERE tc.constraint_type = 'FOREIGN KEY' AND tc.table_schema = current_schema() AND tc.table_name = $1 "
                     + "ORDER BY tc.constraint_name, kcu.ordinal_position",
                 bindings: [.text(table)]))
+    }
+
+    /// `EXPLAIN (FORMAT JSON)`.
+    public func explain(_ statement: LoweredStatement) -> LoweredStatement? {
+        LoweredStatement(sql: "EXPLAIN (FORMAT JSON) " + statement.sql, bindings: statement.bindings)
+    }
+
+    /// The plan tree's scan nodes: `Relation Name` (or `Alias`) and `Index Name`, a bitmap heap
+    /// scan taking the index of its bitmap index scan. A primary key's index is `<table>_pkey`.
+    public func tableAccesses(inPlan rows: [Row]) throws -> (accesses: [TableAccess], text: String) {
+        let text = try rows.first?.decode(String.self, at: 0) ?? "[]"
+        let json = try JSONSerialization.jsonObject(with: Data(text.utf8))
+        var accesses: [TableAccess] = []
+        func indexName(in node: [String: Any]) -> String? {
+            if let name = node["Index Name"] as? String { return name }
+            for child in node["Plans"] as? [[String: Any]] ?? [] {
+                if child["Relation Name"] == nil, let name = indexName(in: child) { return name }
+            }
+            return nil
+        }
+        func walk(_ node: [String: Any]) {
+            if let relation = node["Relation Name"] as? String {
+                let index = indexName(in: node)
+                accesses.append(TableAccess(
+                    table: node["Alias"] as? String ?? relation, index: index, usesPrimaryKey: index?.hasSuffix("_pkey") ?? false))
+            }
+            for child in node["Plans"] as? [[String: Any]] ?? [] where child["Relation Name"] != nil || child["Plans"] != nil {
+                walk(child)
+            }
+        }
+        for entry in json as? [[String: Any]] ?? [] {
+            if let plan = entry["Plan"] as? [String: Any] { walk(plan) }
+        }
+        return (accesses, text)
     }
 
     public func scratchNamespace(named name: String) -> ScratchNamespace? {

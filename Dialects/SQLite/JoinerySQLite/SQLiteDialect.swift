@@ -73,4 +73,34 @@ public struct SQLiteDialect: SQLDialect {
             foreignKeys: LoweredStatement(
                 sql: "SELECT '#' || id, \"from\" FROM pragma_foreign_key_list(?) ORDER BY id, seq", bindings: [.text(table)]))
     }
+
+    /// `EXPLAIN QUERY PLAN`.
+    public func explain(_ statement: LoweredStatement) -> LoweredStatement? {
+        LoweredStatement(sql: "EXPLAIN QUERY PLAN " + statement.sql, bindings: statement.bindings)
+    }
+
+    /// Rows of (id, parent, notused, detail), the detail reading `SCAN profiles`,
+    /// `SEARCH User USING INTEGER PRIMARY KEY (rowid=?)` or `SEARCH users USING INDEX idx_… (…)`.
+    public func tableAccesses(inPlan rows: [Row]) throws -> (accesses: [TableAccess], text: String) {
+        var accesses: [TableAccess] = []
+        var lines: [String] = []
+        for row in rows {
+            let detail = try row.decode(String.self, at: 3)
+            lines.append(detail)
+            var words = detail.split(separator: " ").map(String.init)
+            guard let verb = words.first, verb == "SCAN" || verb == "SEARCH", words.count >= 2 else { continue }
+            if words[1] == "TABLE", words.count >= 3 { words.remove(at: 1) }  // before 3.36: SCAN TABLE t
+            var index: String?
+            var primary = false
+            if detail.contains("USING INTEGER PRIMARY KEY") {
+                (index, primary) = ("INTEGER PRIMARY KEY", true)
+            } else if detail.contains("USING PRIMARY KEY") {
+                (index, primary) = ("PRIMARY KEY", true)
+            } else if let using = words.firstIndex(of: "INDEX"), using + 1 < words.count {
+                index = words[using + 1]
+            }
+            accesses.append(TableAccess(table: words[1], index: index, usesPrimaryKey: primary))
+        }
+        return (accesses, lines.joined(separator: "\n"))
+    }
 }

@@ -29,6 +29,8 @@ import Synchronization
 /// the engine. A server that answers concurrent requests, or any `async` code, uses a
 /// ``DatabasePool`` instead, whose calls never block Swift's cooperative threads.
 public final class Database: Sendable {
+    /// The driver's connection, for raw SQL (`db.connection.execute("…")`); its calls hold the
+    /// connection as the database's own do.
     public let connection: any DatabaseConnection
     let context: DatabaseContext
     /// Set for a database a pool lent to a closure: it stops working when the closure returns.
@@ -37,6 +39,9 @@ public final class Database: Sendable {
     public let isReadOnly: Bool
     /// What the SQL is written in: the connection's own dialect unless another was given.
     public let dialect: any SQLDialect
+    /// Set while `explain()` collects the statements a query runs.
+    private let captured = Mutex<[LoweredStatement]?>(nil)
+    private let isCapturing = Atomic<Bool>(false)
 
     /// A database over `connection`. Give `dialect` to write SQL in another dialect than the
     /// connection reports — a MySQL 8 dialect over the MariaDB client, say, or a dialect under test.
@@ -182,10 +187,23 @@ public final class Database: Sendable {
         return error
     }
 
+    /// Runs `body` and returns the statements it ran, lowered; the caller holds the unit of work.
+    func capturingStatements(_ body: () throws -> Void) throws -> [LoweredStatement] {
+        captured.withLock { $0 = [] }
+        isCapturing.store(true, ordering: .releasing)
+        defer {
+            isCapturing.store(false, ordering: .releasing)
+            captured.withLock { $0 = nil }
+        }
+        try body()
+        return captured.withLock { $0 ?? [] }
+    }
+
     private func notify(
         _ statement: SQLStatement, _ lowered: LoweredStatement, _ start: ContinuousClock.Instant, rows: Int,
         error: JoineryError? = nil
     ) {
+        if isCapturing.load(ordering: .acquiring) { captured.withLock { $0?.append(lowered) } }
         let current = context.currentObservers
         guard !current.isEmpty else { return }
         let executed = ExecutedStatement(

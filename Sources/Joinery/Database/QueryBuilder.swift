@@ -18,6 +18,7 @@
 public struct QueryBuilder<M: Model, Source: Sendable>: Sendable {
     let source: Source
     let context: DatabaseContext
+    /// The query so far, as Joinery's IR: encode it as JSON, or lower it with any dialect.
     public internal(set) var query: SelectQuery
 
     init(source: Source, context: DatabaseContext) {
@@ -54,18 +55,26 @@ public struct QueryBuilder<M: Model, Source: Sendable>: Sendable {
         filter(Condition.fragment(sql, list: list, more))
     }
 
+    /// `ORDER BY` a column or field named by hand, of the queried table or of a joined one
+    /// (`table: "User"`); ``order(by:_:)`` takes a key path instead.
+    ///
+    /// ```swift
+    /// db.query(Profile.self).order(by: "id", descending: true)   // ORDER BY "profiles"."id" DESC
+    /// ```
     public func order(by column: String, table: String? = nil, descending: Bool = false) -> Self {
         var copy = self
         copy.query.order.append(OrderingTerm(ColumnReference(column, table: table), descending: descending))
         return copy
     }
 
+    /// At most `limit` rows (`LIMIT $n`); preloads load the parents of those rows only.
     public func limit(_ limit: Int) -> Self {
         var copy = self
         copy.query.limit = limit
         return copy
     }
 
+    /// Skips the first `offset` rows (`OFFSET $n`; SQLite writes `LIMIT -1 OFFSET $n` without a limit).
     public func offset(_ offset: Int) -> Self {
         var copy = self
         copy.query.offset = offset

@@ -52,6 +52,14 @@ public protocol SQLDialect: Sendable {
     /// The catalog queries that describe an existing table, so that `migrate` can add what it
     /// lacks and report what differs. Default: `nil` — migrate then only creates missing tables.
     func catalog(of table: String) -> TableCatalogQueries?
+
+    /// The statement that asks the engine for its plan of `statement` (`EXPLAIN QUERY PLAN …`).
+    /// Default: `nil` — `explain()` is `unsupported`.
+    func explain(_ statement: LoweredStatement) -> LoweredStatement?
+
+    /// Reads the rows of ``explain(_:)``: each table the plan reads and its index, and the plan
+    /// as text. Default: throws `unsupported`.
+    func tableAccesses(inPlan rows: [Row]) throws -> (accesses: [TableAccess], text: String)
 }
 
 /// The three queries that describe an existing table (each bound to its name).
@@ -126,6 +134,12 @@ extension SQLDialect {
     public func scratchNamespace(named name: String) -> ScratchNamespace? { nil }
 
     public func catalog(of table: String) -> TableCatalogQueries? { nil }
+
+    public func explain(_ statement: LoweredStatement) -> LoweredStatement? { nil }
+
+    public func tableAccesses(inPlan rows: [Row]) throws -> (accesses: [TableAccess], text: String) {
+        throw unsupported("reading an EXPLAIN")
+    }
 
     /// The ``JoineryError/Kind/unsupported`` error for `feature` in this dialect.
     public func unsupported(_ feature: String) -> JoineryError {

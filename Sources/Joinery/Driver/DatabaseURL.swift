@@ -12,12 +12,17 @@
 public struct DatabaseURL: Sendable, Hashable {
     /// Lower-cased scheme: `sqlite`, `postgres`, `mariadb`, …
     public var scheme: String
+    /// The user to log in as (server engines).
     public var user: String?
+    /// The password, decoded; never printed by ``description``.
     public var password: String?
+    /// The server's host (`127.0.0.1`); `nil` for SQLite.
     public var host: String?
+    /// The server's port; `nil` for the engine's default.
     public var port: Int?
     /// The database name (server engines) or file path (SQLite; `:memory:` for in-memory).
     public var database: String?
+    /// The `?key=value` pairs: `connect_timeout`, `statement_timeout`, and options a driver reads.
     public var options: [String: String]
 
     public init(

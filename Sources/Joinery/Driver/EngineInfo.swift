@@ -3,6 +3,7 @@
 public struct EngineInfo: Sendable, Hashable, CustomStringConvertible {
     /// For messages and logs only: `"SQLite"`, `"PostgreSQL"`, `"MariaDB"`.
     public var name: String
+    /// The server's or library's version, as it reported it.
     public var version: EngineVersion
 
     public init(name: String, version: EngineVersion) {
@@ -15,8 +16,11 @@ public struct EngineInfo: Sendable, Hashable, CustomStringConvertible {
 
 /// A `major.minor.patch` version, compared numerically (`10.11.6 > 10.5.0`).
 public struct EngineVersion: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
+    /// `10` of 10.11.6.
     public var major: Int
+    /// `11` of 10.11.6.
     public var minor: Int
+    /// `6` of 10.11.6.
     public var patch: Int
 
     public init(_ major: Int, _ minor: Int = 0, _ patch: Int = 0) {

@@ -58,6 +58,7 @@ public struct JoineryError: Error, Sendable, Equatable {
         case engine
     }
 
+    /// What went wrong, in words that read the same on every engine.
     public var kind: Kind
     /// Joinery's own sentence: what failed and, where it can tell, what to do.
     public var message: String
@@ -69,10 +70,13 @@ public struct JoineryError: Error, Sendable, Equatable {
     public var engineMessage: String?
     /// The constraint or index named by the engine (`fk_profiles_user`, `users_email_key`).
     public var constraint: String?
+    /// The table concerned, where Joinery or the engine can tell.
     public var table: String?
+    /// The column concerned, where Joinery or the engine can tell.
     public var column: String?
-    /// For misuse: the Swift model and field concerned.
+    /// For misuse: the Swift model concerned.
     public var model: String?
+    /// For misuse: the model's field concerned.
     public var field: String?
     /// For misuse of an association: the relation concerned, as `Model.property` (`Profile.user`).
     public var relation: String?

@@ -1,5 +1,6 @@
 /// The column names of one result, shared by all its rows.
 public final class RowColumns: Sendable {
+    /// The columns' names, in result order (`User__name` for a joined column).
     public let names: [String]
     private let positions: [String: Int]
 
@@ -23,7 +24,9 @@ public final class RowColumns: Sendable {
 /// Every accessor by position checks it: a position past the last column is a typed error,
 /// never a trap.
 public struct Row: Sendable {
+    /// The result's column names, shared by its rows.
     public let columns: RowColumns
+    /// The values, in column order.
     public var values: [SQLValue]
 
     public init(columns: RowColumns, values: [SQLValue]) {

@@ -6,7 +6,9 @@ import Foundation
 
 /// One row of `joinery_migrations`: a ``Migrator`` step that ran, and when.
 public struct AppliedMigration: Model, Hashable {
+    /// The step's name, as registered.
     public var name: String
+    /// When it ran (UTC).
     public var appliedAt: Date
 
     public init(name: String, appliedAt: Date) {

@@ -3,6 +3,7 @@
 /// in this immutable box: setting the property replaces the box, so copies of a model stay
 /// independent, as values should.
 public final class AssociationBox<Value: Sendable>: Sendable {
+    /// The associated model.
     public let value: Value
 
     public init(_ value: Value) {

@@ -1,9 +1,12 @@
 /// A table as the engine's catalog describes it: what `migrate` compares a model's table with.
 public struct ExistingTable: Sendable, Hashable {
+    /// One column as the catalog lists it.
     public struct Column: Sendable, Hashable {
+        /// The column's name, as the engine keeps it.
         public var name: String
         /// The engine's own type name (`bigint`, `character varying`, `INTEGER`).
         public var typeName: String
+        /// Whether the column takes NULL.
         public var isNullable: Bool
 
         public init(name: String, typeName: String, isNullable: Bool) {
@@ -13,8 +16,11 @@ public struct ExistingTable: Sendable, Hashable {
         }
     }
 
+    /// The table's name.
     public var name: String
+    /// Its columns, in order.
     public var columns: [Column]
+    /// The names of its indexes (unique constraints' included).
     public var indexes: Set<String>
     /// Each foreign key's columns, by constraint name (or the engine's stand-in for one).
     public var foreignKeys: [String: [String]]

@@ -31,11 +31,15 @@ public enum SchemaDrift: Sendable, Hashable, CustomStringConvertible {
 
 /// What `migrate` did, and the drift it saw and left alone.
 public struct MigrationReport: Sendable, Hashable {
+    /// Tables that did not exist and were created.
     public var createdTables: [String] = []
     /// `table.column`.
     public var addedColumns: [String] = []
+    /// Indexes (and unique indexes of new columns) created on existing tables.
     public var addedIndexes: [String] = []
+    /// Foreign-key constraints added to existing tables.
     public var addedForeignKeys: [String] = []
+    /// What differs and was left alone.
     public var drift: [SchemaDrift] = []
 
     public init() {}
