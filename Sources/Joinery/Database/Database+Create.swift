@@ -29,6 +29,61 @@ extension Database {
         }
     }
 
+    /// Inserts `model` without what `omitted` names (GORM's `Omit`): an omitted association's
+    /// parent is neither inserted nor read for its key (the foreign key stays as set); an omitted
+    /// field is left out of the `INSERT`, so the column takes its default, which is read back
+    /// into `model`.
+    ///
+    /// ```swift
+    /// try db.create(&profile, omitting: \.user)        // INSERT INTO "profiles" … only
+    /// try db.create(&profile, omitting: \.nickname)    // the column's DEFAULT, read back
+    /// ```
+    public func create<M: Model>(_ model: inout M, omitting omitted: PartialKeyPath<M>...) throws {
+        let (relations, fields) = try Self.omissions(omitted, of: M.self)
+        try create(&model, omittingRelations: relations, omittingFields: fields)
+    }
+
+    /// The associations and fields key paths name.
+    static func omissions<M: Model>(_ keyPaths: [PartialKeyPath<M>], of type: M.Type) throws -> (Set<String>, Set<String>) {
+        var relations: Set<String> = [], fields: Set<String> = []
+        for keyPath in keyPaths {
+            if let name = M.associationName(for: keyPath) {
+                relations.insert(name)
+            } else if let name = M.fieldName(for: keyPath) {
+                fields.insert(name)
+            } else {
+                throw JoineryError.misuse("\(keyPath) is neither a field nor an association of \(M.self)", model: "\(M.self)")
+            }
+        }
+        return (relations, fields)
+    }
+
+    func create<M: Model>(_ model: inout M, omittingRelations relations: Set<String>, omittingFields fields: Set<String>) throws {
+        let planner = try planner(including: [M.self])
+        guard let table = planner.schema.table(forModel: M.modelDeclaration.name) else { return }
+        let omittedColumns = Set(table.columns.filter { fields.contains($0.fieldName) }.map(\.name))
+        if let key = table.primaryKey.first(where: omittedColumns.contains), table.hasGeneratedPrimaryKey == false {
+            throw JoineryError.misuse("\(M.self) cannot be created without its primary key \(key)", model: "\(M.self)")
+        }
+        let original = model
+        model = try writingTransaction("create") {
+            var erased: any Model = original
+            try insertGraph(&erased, ifAbsent: false, omittingRelations: relations, omittingColumns: omittedColumns)
+            guard var typed = erased as? M else { throw JoineryError.misuse("create changed the type of \(M.self)") }
+            if !omittedColumns.isEmpty {
+                // What the engine stored for the omitted columns, so the value does not claim otherwise.
+                let query = SelectQuery(table.modelName, filter: try keyCondition(of: typed, table), unscoped: true)
+                guard let stored = try load(query, as: M.self).first else {
+                    throw JoineryError(.engine, "the new \(table.modelName) row cannot be read back", table: table.name)
+                }
+                for (index, column) in table.columns.enumerated() where omittedColumns.contains(column.name) {
+                    try typed.setColumnValue(stored.columnValues[index], at: index)
+                }
+            }
+            return typed
+        }
+    }
+
     /// Inserts several models of one type, each with its parents, in one transaction. When one
     /// fails, none is stored and `models` is as it was.
     public func create<M: Model>(_ models: inout [M]) throws {
@@ -53,7 +108,9 @@ extension Database {
 
     /// Inserts `model` after the parents it carries. `ifAbsent`: the model's key is its own
     /// (natural), and a row that already has it is left as it is.
-    private func insertGraph(_ model: inout any Model, ifAbsent: Bool) throws {
+    private func insertGraph(
+        _ model: inout any Model, ifAbsent: Bool, omittingRelations: Set<String> = [], omittingColumns: Set<String> = []
+    ) throws {
         let type = Swift.type(of: model)
         let planner = try planner(including: [type])
         let schema = planner.schema
@@ -62,7 +119,7 @@ extension Database {
         }
         let fields = type.modelDeclaration.fields
 
-        for relation in table.belongsTo {
+        for relation in table.belongsTo where !omittingRelations.contains(relation.name) {
             guard var parent = model.association(named: relation.name) else { continue }
             let parentFields = Swift.type(of: parent).modelDeclaration.fields.map(\.name)
             let write = try ParentWrite(for: parent, in: schema)
@@ -89,7 +146,9 @@ extension Database {
             }
         }
         var row: [String: SQLValue] = [:]
-        for (column, value) in zip(table.columns, model.columnValues) { row[column.name] = value }
+        for (column, value) in zip(table.columns, model.columnValues) where !omittingColumns.contains(column.name) {
+            row[column.name] = value
+        }
         if ifAbsent {
             try insertIfAbsent(model, row, table, planner)
             return

@@ -120,6 +120,27 @@ public struct QueryBuilder<M: Model, Source: Sendable>: Sendable {
         including([name(M.self, first), name(A.self, second)], .preload, filter: filter, types: [A.self, B.self])
     }
 
+    /// A preload three associations deep, GORM's `Preload("User.Company.Country")`.
+    public func preload<A: Model, B: Model, C: Model>(
+        _ first: WritableKeyPath<M, A?>, _ second: WritableKeyPath<A, B?>, _ third: WritableKeyPath<B, C?>,
+        filter: Condition? = nil
+    ) -> Self {
+        including(
+            [name(M.self, first), name(A.self, second), name(B.self, third)], .preload, filter: filter,
+            types: [A.self, B.self, C.self])
+    }
+
+    /// Preloads every belongs-to association of the model, one level deep (GORM's
+    /// `Preload(clause.Associations)`): one statement per association.
+    public func preloadAll() -> Self {
+        var copy = self
+        for (name, type) in M.associationTypes.sorted(by: { $0.key < $1.key })
+        where !query.includes.contains(where: { $0.path == [name] }) {
+            copy = copy.including([name], .preload, filter: nil, types: [type])
+        }
+        return copy
+    }
+
     /// Loads the association in the same statement, LEFT JOIN by default; its columns come back
     /// as `User__name` and fill the nested value (a missing parent leaves it nil). With `.inner`,
     /// rows without a parent are left out.
@@ -134,6 +155,45 @@ public struct QueryBuilder<M: Model, Source: Sendable>: Sendable {
         including(
             [name(M.self, first), name(A.self, second)], kind == .inner ? .innerJoin : .leftJoin, filter: on,
             types: [A.self, B.self])
+    }
+
+    /// Soft-deleted parents too, for this association only (GORM's `Unscoped()` inside one
+    /// preload): its `deleted_at IS NULL` condition is left out of the preload or join. The
+    /// association is preloaded if it is not included yet.
+    ///
+    /// ```swift
+    /// db.query(Profile.self).preload(\.user).unscoped(\.user)
+    /// // SELECT … FROM "users" WHERE "users"."id" IN ($1, $2)      -- deleted users too
+    /// ```
+    public func unscoped<A: Model>(_ association: WritableKeyPath<M, A?>) -> Self {
+        unscoping([name(M.self, association)], types: [A.self])
+    }
+
+    /// A nested association's soft-deleted rows too (`User.Company`).
+    public func unscoped<A: Model, B: Model>(_ first: WritableKeyPath<M, A?>, _ second: WritableKeyPath<A, B?>) -> Self {
+        unscoping([name(M.self, first), name(A.self, second)], types: [A.self, B.self])
+    }
+
+    private func unscoping(_ path: [String?], types: [any Model.Type]) -> Self {
+        let names = path.map { $0 ?? "(not an association)" }
+        guard let index = query.includes.lastIndex(where: { $0.path == names }) else {
+            var copy = including(path, .preload, filter: nil, types: types)
+            copy.query.includes[copy.query.includes.count - 1].unscoped = true
+            return copy
+        }
+        var copy = self
+        copy.query.includes[index].unscoped = true
+        return copy
+    }
+
+    /// A join three associations deep: `… LEFT JOIN "countries" "User__Company__Country" ON …`.
+    public func join<A: Model, B: Model, C: Model>(
+        _ first: WritableKeyPath<M, A?>, _ second: WritableKeyPath<A, B?>, _ third: WritableKeyPath<B, C?>,
+        _ kind: JoinKind = .left, on: Condition? = nil
+    ) -> Self {
+        including(
+            [name(M.self, first), name(A.self, second), name(B.self, third)], kind == .inner ? .innerJoin : .leftJoin,
+            filter: on, types: [A.self, B.self, C.self])
     }
 
     private func including(_ path: [String?], _ mode: IncludeMode, filter: Condition?, types: [any Model.Type]) -> Self {

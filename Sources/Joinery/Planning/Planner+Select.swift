@@ -6,6 +6,8 @@ extension Planner {
         var mode: IncludeMode
         var filter: Condition?
         var isExplicit: Bool
+        /// Soft-deleted rows of this table too.
+        var unscoped = false
 
         var relation: BelongsToRelation { relations[relations.count - 1] }
         var isJoin: Bool { mode != .preload }
@@ -72,7 +74,8 @@ extension Planner {
             let target = try table(forModel: relation.targetModel)
             let select = try buildSelect(
                 scope: target, scopePath: node.path, joins: ownedJoins(node.path), filter: node.filter, columns: nil,
-                order: [], limit: nil, offset: nil, first: false, count: false, unscoped: query.unscoped)
+                order: [], limit: nil, offset: nil, first: false, count: false, unscoped: query.unscoped,
+                scopeUnscoped: query.unscoped || node.unscoped)
             let targetKeyPositions = try relation.referencedColumns.map { column in
                 guard let position = select.layout.position(of: column) else {
                     throw JoineryError.misuse("\(target.name).\(column) is not selected", model: target.modelName)
@@ -117,9 +120,12 @@ extension Planner {
                     continue
                 }
                 let node = IncludeNode(
-                    path: path, relations: relations, mode: include.mode, filter: include.filter, isExplicit: true)
+                    path: path, relations: relations, mode: include.mode, filter: include.filter, isExplicit: true,
+                    unscoped: include.unscoped)
                 if let existing {
-                    if nodes[existing].isExplicit, nodes[existing].mode != node.mode || nodes[existing].filter != node.filter {
+                    if nodes[existing].isExplicit, nodes[existing].mode != node.mode || nodes[existing].filter != node.filter
+                        || nodes[existing].unscoped != node.unscoped
+                    {
                         throw JoineryError.misuse(
                             "\(path.joined(separator: ".")) is included twice, in different ways",
                             model: root.modelName, relation: "\(relations[relations.count - 1].ownerModel).\(path[path.count - 1])")
@@ -137,7 +143,8 @@ extension Planner {
     /// One SELECT: `scope`'s columns, then each join's, aliased by relation path.
     func buildSelect(
         scope: TableSchema, scopePath: [String], joins: [IncludeNode], filter: Condition?, columns: [String]?,
-        order: [OrderingTerm], limit: Int?, offset: Int?, first: Bool, count: Bool, unscoped: Bool
+        order: [OrderingTerm], limit: Int?, offset: Int?, first: Bool, count: Bool, unscoped: Bool,
+        scopeUnscoped: Bool? = nil
     ) throws -> (statement: SelectStatement, layout: RowLayout) {
         var named: [String: NamedTable] = [scope.name: NamedTable(qualifier: scope.name, table: scope)]
         var qualifierOfPath: [[String]: String] = [[]: scope.name]
@@ -179,7 +186,7 @@ extension Planner {
             let extra = try node.filter.map { try resolve($0, defaultTable: joined, named: named) }
             sqlJoins.append(Join(
                 node.mode == .innerJoin ? .inner : .left, TableReference(target.name, alias: alias),
-                on: conjunction(keys + [extra, softDeleteScope(target, qualifier: alias, unscoped: unscoped)])
+                on: conjunction(keys + [extra, softDeleteScope(target, qualifier: alias, unscoped: unscoped || node.unscoped)])
                     ?? .and([])))
 
             segments.append(RowLayout.Segment(
@@ -203,7 +210,7 @@ extension Planner {
         let scopeTable = NamedTable(qualifier: scope.name, table: scope)
         let where_ = conjunction([
             try filter.map { try resolve($0, defaultTable: scopeTable, named: named) },
-            softDeleteScope(scope, qualifier: scope.name, unscoped: unscoped),
+            softDeleteScope(scope, qualifier: scope.name, unscoped: scopeUnscoped ?? unscoped),
         ])
         var terms = try order.map { term in
             OrderingTerm(try resolve(term.column, defaultTable: scopeTable, named: named), descending: term.descending)

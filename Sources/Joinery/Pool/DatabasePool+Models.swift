@@ -26,6 +26,29 @@ extension DatabasePool {
         }
     }
 
+    /// Inserts `model` without the associations and fields named (see
+    /// ``Database/create(_:omitting:)``).
+    public func create<M: Model>(_ model: inout M, omitting omitted: PartialKeyPath<M>...) async throws {
+        let (relations, fields) = try Database.omissions(omitted, of: M.self)
+        let original = model
+        model = try await write { db in
+            var copy = original
+            try db.create(&copy, omittingRelations: relations, omittingFields: fields)
+            return copy
+        }
+    }
+
+    /// Writes a loaded graph back: changed parents updated, new ones inserted, then the model,
+    /// in one transaction (see ``Database/save(_:)``).
+    public func save<M: Model>(_ model: inout M) async throws {
+        let original = model
+        model = try await write { db in
+            var copy = original
+            try db.save(&copy)
+            return copy
+        }
+    }
+
     /// Inserts several models, each with its new parents, in one transaction.
     public func create<M: Model>(_ models: inout [M]) async throws {
         let original = models

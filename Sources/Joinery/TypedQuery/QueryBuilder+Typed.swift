@@ -35,6 +35,17 @@ extension QueryBuilder {
         filter(condition.qualified(by: alias([M.associationName(for: first), A.associationName(for: second)])))
     }
 
+    /// Rows whose association three levels down matches `condition`
+    /// (`"User__Company__Country"."code" = $1`).
+    public func filter<A: Model, B: Model, C: Model>(
+        _ first: WritableKeyPath<M, A?>, _ second: WritableKeyPath<A, B?>, _ third: WritableKeyPath<B, C?>,
+        _ condition: ModelCondition<C>
+    ) -> Self {
+        filter(condition.qualified(by: alias([
+            M.associationName(for: first), A.associationName(for: second), B.associationName(for: third),
+        ])))
+    }
+
     /// `ORDER BY` a field of the queried model.
     ///
     /// ```swift

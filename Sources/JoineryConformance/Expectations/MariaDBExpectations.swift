@@ -119,6 +119,11 @@ extension SQLExpectations {
             #"CREATE INDEX `idx_members_rank` ON `members` (`rank`)"#,
             #"ALTER TABLE `members` ADD CONSTRAINT `fk_members_club` FOREIGN KEY (`club_id`) REFERENCES `clubs`(`id`)"#,
         ],
+        "save.graph": [
+            #"INSERT INTO `companies` (`name`, `deleted_at`) VALUES (?, ?) RETURNING `id`"#,
+            #"UPDATE `users` SET `name` = ?, `company_id` = ?, `deleted_at` = ? WHERE `users`.`id` = ? AND `users`.`deleted_at` IS NULL"#,
+            #"UPDATE `profiles` SET `name` = ?, `user_id` = ?, `updated_at` = ? WHERE `profiles`.`id` = ?"#,
+        ],
         "create.new-parent": [
             #"INSERT INTO `users` (`name`, `company_id`, `deleted_at`) VALUES (?, ?, ?) RETURNING `id`"#,
             #"INSERT INTO `profiles` (`name`, `user_id`, `updated_at`) VALUES (?, ?, ?) RETURNING `id`"#,

@@ -116,6 +116,11 @@ extension SQLExpectations {
             #"CREATE INDEX "idx_members_rank" ON "members" ("rank")"#,
             #"ALTER TABLE "members" ADD CONSTRAINT "fk_members_club" FOREIGN KEY ("club_id") REFERENCES "clubs"("id")"#,
         ],
+        "save.graph": [
+            #"INSERT INTO "companies" ("name", "deleted_at") VALUES ($1, $2) RETURNING "id""#,
+            #"UPDATE "users" SET "name" = $1, "company_id" = $2, "deleted_at" = $3 WHERE "users"."id" = $4 AND "users"."deleted_at" IS NULL"#,
+            #"UPDATE "profiles" SET "name" = $1, "user_id" = $2, "updated_at" = $3 WHERE "profiles"."id" = $4"#,
+        ],
         "create.new-parent": [
             #"INSERT INTO "users" ("name", "company_id", "deleted_at") VALUES ($1, $2, $3) RETURNING "id""#,
             #"INSERT INTO "profiles" ("name", "user_id", "updated_at") VALUES ($1, $2, $3) RETURNING "id""#,

@@ -46,6 +46,25 @@ extension ConformanceScenario {
             context.expect(found.1.map(\.name), [], "IN (NULL)")
         },
         executed(
+            "save.graph", "save of a loaded graph: the changed parent updated, a new grandparent inserted, then the model",
+            area: "Create"
+        ) { context in
+            var profile = Profile(name: "p", user: User(name: "jinzhu"))
+            try context.db.create(&profile)
+            guard var loaded = try context.db.query(Profile.self).preload(\.user).find(profile.id) else {
+                context.fail("save.graph", "the profile was not found")
+                return
+            }
+            loaded.name = "p2"
+            loaded.user?.name = "jinzhu 2"
+            loaded.user?.company = Company(name: "acme")
+            try context.expectSQL { try context.db.save(&loaded) }
+            let stored = try context.db.query(Profile.self).join(\.user, \.company).find(profile.id)
+            context.expect(
+                stored.map { "\($0.name) → \($0.user?.name ?? "-") → \($0.user?.company?.name ?? "-")" }, "p2 → jinzhu 2 → acme",
+                "the stored graph")
+        },
+        executed(
             "query.typed-update", "an update written as a closure writes only the columns that changed", area: "Query"
         ) { context in
             var profile = Profile(name: "before", user: User(name: "jinzhu"))

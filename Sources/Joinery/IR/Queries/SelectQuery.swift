@@ -53,16 +53,19 @@ public struct Include: Sendable, Hashable {
     public var mode: IncludeMode
     /// Extra conditions on the included table: in the preload's WHERE, or in the join's ON clause.
     public var filter: Condition?
+    /// Soft-deleted rows of this included table too (GORM's `Unscoped()` for one association).
+    public var unscoped: Bool
 
-    public init(_ path: [String], _ mode: IncludeMode = .preload, filter: Condition? = nil) {
+    public init(_ path: [String], _ mode: IncludeMode = .preload, filter: Condition? = nil, unscoped: Bool = false) {
         self.path = path
         self.mode = mode
         self.filter = filter
+        self.unscoped = unscoped
     }
 
     /// `Include("user.company", .leftJoin)`.
-    public init(_ dottedPath: String, _ mode: IncludeMode = .preload, filter: Condition? = nil) {
-        self.init(dottedPath.split(separator: ".").map(String.init), mode, filter: filter)
+    public init(_ dottedPath: String, _ mode: IncludeMode = .preload, filter: Condition? = nil, unscoped: Bool = false) {
+        self.init(dottedPath.split(separator: ".").map(String.init), mode, filter: filter, unscoped: unscoped)
     }
 }
 
@@ -112,7 +115,7 @@ extension SelectQuery: Codable {
 
 extension Include: Codable {
     private enum CodingKeys: String, CodingKey {
-        case path, mode, filter = "where"
+        case path, mode, filter = "where", unscoped
     }
 
     public init(from decoder: any Decoder) throws {
@@ -124,7 +127,8 @@ extension Include: Codable {
         }
         self.init(
             path, try container.decodeIfPresent(IncludeMode.self, forKey: .mode) ?? .preload,
-            filter: try container.decodeIfPresent(Condition.self, forKey: .filter))
+            filter: try container.decodeIfPresent(Condition.self, forKey: .filter),
+            unscoped: try container.decodeIfPresent(Bool.self, forKey: .unscoped) ?? false)
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -132,5 +136,6 @@ extension Include: Codable {
         try container.encode(path.joined(separator: "."), forKey: .path)
         try container.encode(mode, forKey: .mode)
         try container.encodeIfPresent(filter, forKey: .filter)
+        if unscoped { try container.encode(unscoped, forKey: .unscoped) }
     }
 }
