@@ -149,6 +149,12 @@ struct SaveAndOmitTests {
             #expect(stored?.status == "draft")
             #expect(stored?.user?.name == "existing")
             #expect(try db.query(User.self).count() == 1)
+
+            var chosen = Drafts.Note(body: "only the body", status: "published", userID: existing.id)
+            try db.create(&chosen, only: \.body)
+            #expect(chosen.status == "draft")
+            #expect(chosen.userID == nil)  // not named: left out, and read back as stored
+            #expect(try db.query(Drafts.Note.self).find(chosen.id)?.body == "only the body")
         }
     }
 }

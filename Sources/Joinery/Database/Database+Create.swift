@@ -43,6 +43,26 @@ extension Database {
         try create(&model, omittingRelations: relations, omittingFields: fields)
     }
 
+    /// Inserts only the fields named (GORM's `Select("Name")` on create): every other field is
+    /// left out of the `INSERT` and takes its column's default, read back into `model`; no
+    /// association is written (the foreign keys are written only when named).
+    ///
+    /// ```swift
+    /// try db.create(&profile, only: \.name)    // INSERT INTO "profiles" ("name") VALUES ($1) …
+    /// ```
+    public func create<M: Model>(_ model: inout M, only chosen: PartialKeyPath<M>...) throws {
+        let (_, fields) = try Self.omissions(chosen, of: M.self)
+        let (relations, omitted) = try Self.complement(of: fields, in: M.self)
+        try create(&model, omittingRelations: relations, omittingFields: omitted)
+    }
+
+    /// Every association, and every field but `fields` and a generated primary key.
+    static func complement<M: Model>(of fields: Set<String>, in type: M.Type) throws -> (Set<String>, Set<String>) {
+        let keyFields = Set(M.modelDeclaration.fields.filter { $0.isPrimaryKey == true || $0.name == "id" }.map(\.name))
+        let omitted = Set(M.modelDeclaration.fields.map(\.name)).subtracting(fields).subtracting(keyFields)
+        return (Set(M.modelDeclaration.belongsTo.map(\.name)), omitted)
+    }
+
     /// The associations and fields key paths name.
     static func omissions<M: Model>(_ keyPaths: [PartialKeyPath<M>], of type: M.Type) throws -> (Set<String>, Set<String>) {
         var relations: Set<String> = [], fields: Set<String> = []

@@ -38,6 +38,18 @@ extension DatabasePool {
         }
     }
 
+    /// Inserts only the fields named (see ``Database/create(_:only:)``).
+    public func create<M: Model>(_ model: inout M, only chosen: PartialKeyPath<M>...) async throws {
+        let (_, fields) = try Database.omissions(chosen, of: M.self)
+        let (relations, omitted) = try Database.complement(of: fields, in: M.self)
+        let original = model
+        model = try await write { db in
+            var copy = original
+            try db.create(&copy, omittingRelations: relations, omittingFields: omitted)
+            return copy
+        }
+    }
+
     /// Writes a loaded graph back: changed parents updated, new ones inserted, then the model,
     /// in one transaction (see ``Database/save(_:)``).
     public func save<M: Model>(_ model: inout M) async throws {
