@@ -100,3 +100,99 @@ struct MigrationEvolutionTests {
         }
     }
 }
+
+/// A key column that gains its association in a later release, and a table that points at it.
+enum KeyLater {
+    enum Before {
+        @Model(table: "teams") struct Team {
+            var id: Int64?
+            var name: String
+        }
+
+        @Model(table: "players") struct Player {
+            var id: Int64?
+            @Column(index: .plain, maxLength: 64) var name: String
+            var teamID: Int64?
+        }
+
+        @Model(table: "cards") struct Card {
+            var id: Int64?
+            var playerID: Int64?
+            @BelongsTo var player: Player?
+        }
+    }
+
+    enum After {
+        @Model(table: "teams") struct Team {
+            var id: Int64?
+            var name: String
+        }
+
+        @Model(table: "players") struct Player {
+            var id: Int64?
+            @Column(index: .plain, maxLength: 64) var name: String
+            var teamID: Int64?
+            @BelongsTo var team: Team?
+        }
+    }
+}
+
+@Suite("Migrate adds a foreign key to an existing column")
+struct ForeignKeyOnExistingColumnTests {
+    @Test(arguments: TestEngine.allCases)
+    func theConstraintIsAddedAndEverythingElseKept(engine: TestEngine) throws {
+        try withScratchSchema(engine) { connection in
+            let before = Database(connection)
+            try before.migrate(KeyLater.Before.Card.self, KeyLater.Before.Team.self)
+            var team = KeyLater.Before.Team(name: "reds")
+            try before.create(&team)
+            var card = KeyLater.Before.Card(player: KeyLater.Before.Player(name: "p", teamID: team.id))
+            try before.create(&card)
+
+            let db = Database(connection)
+            let report = try db.migrate(KeyLater.After.Player.self)
+            #expect(report.addedForeignKeys == ["fk_players_team"], "\(report)")
+            #expect(report.drift.isEmpty, "\(report.drift)")
+            #expect(try db.migrate(KeyLater.After.Player.self).changedNothing)
+
+            // The rows are kept, the new key holds, the index is still there.
+            let player = try db.query(KeyLater.After.Player.self).preload(\.team).first()
+            #expect(player?.team?.name == "reds")
+            var stray = KeyLater.After.Player(name: "stray", teamID: 999_999)
+            #expect(joineryError { try db.create(&stray) }?.kind == .foreignKeyViolation)
+            let indexes = try db.inspectForTests("players")
+            #expect(indexes.contains("idx_players_name"), "\(indexes)")
+            // The key that points at players from cards still holds.
+            let orphan = joineryError {
+                try connection.execute(engine.sql("INSERT INTO cards (player_id) VALUES (?)"), [999_999])
+            }
+            #expect(orphan?.kind == .foreignKeyViolation)
+        }
+    }
+}
+
+extension ForeignKeyOnExistingColumnTests {
+    @Test(arguments: TestEngine.allCases)
+    func rowsThatBreakTheNewKeyStopTheMigrationAndKeepTheTable(engine: TestEngine) throws {
+        try withScratchSchema(engine) { connection in
+            let before = Database(connection)
+            try before.migrate(KeyLater.Before.Player.self, KeyLater.Before.Team.self)
+            var stray = KeyLater.Before.Player(name: "stray", teamID: 999_999)
+            try before.create(&stray)
+
+            let db = Database(connection)
+            let error = joineryError { try db.migrate(KeyLater.After.Player.self) }
+            #expect(error?.kind == .foreignKeyViolation, "\(String(describing: error))")
+            let kept = try db.query(KeyLater.After.Player.self).all()
+            #expect(kept.map(\.teamID) == [999_999])
+        }
+    }
+}
+
+extension Database {
+    /// The index names of `table`, from the dialect's catalog.
+    func inspectForTests(_ table: String) throws -> Set<String> {
+        guard let catalog = dialect.catalog(of: table) else { return [] }
+        return Set(try connection.query(catalog.indexes.sql, catalog.indexes.bindings).map { try $0.decode(String.self, at: 0) })
+    }
+}

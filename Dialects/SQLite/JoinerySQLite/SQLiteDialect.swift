@@ -103,4 +103,23 @@ public struct SQLiteDialect: SQLDialect {
         }
         return (accesses, lines.joined(separator: "\n"))
     }
+
+    /// SQLite's twelve steps (https://www.sqlite.org/lang_altertable.html#otheralter): foreign
+    /// keys off outside the transaction, the rows copied into the new table, the old one dropped,
+    /// the new one renamed, its indexes and triggers created again, `foreign_key_check`.
+    public func tableRebuild(of table: String, through temporary: String, copying columns: [String]) -> TableRebuild? {
+        let list = columns.map(quoteIdentifier).joined(separator: ", ")
+        return TableRebuild(
+            before: ["PRAGMA foreign_keys = OFF"],
+            definitions: LoweredStatement(
+                sql: "SELECT sql FROM sqlite_master WHERE tbl_name = ? AND type IN ('index', 'trigger') AND sql IS NOT NULL",
+                bindings: [.text(table)]),
+            copy: [
+                "INSERT INTO \(quoteIdentifier(temporary)) (\(list)) SELECT \(list) FROM \(quoteIdentifier(table))",
+                "DROP TABLE \(quoteIdentifier(table))",
+                "ALTER TABLE \(quoteIdentifier(temporary)) RENAME TO \(quoteIdentifier(table))",
+            ],
+            check: LoweredStatement(sql: "SELECT * FROM pragma_foreign_key_check(?)", bindings: [.text(table)]),
+            after: ["PRAGMA foreign_keys = ON"])
+    }
 }

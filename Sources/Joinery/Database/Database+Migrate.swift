@@ -32,6 +32,7 @@ extension Database {
             // Compare first, change afterwards: a table that cannot be brought up to its model
             // stops the migration before anything is altered.
             var evolutions: [[PlannedStatement]] = []
+            var rebuilds: [TableSchema] = []
             for table in planner.schema.tables {
                 guard let catalog = dialect.catalog(of: table.name) else {
                     if try tableExists(table.name) {
@@ -46,21 +47,62 @@ extension Database {
                     missing.append(table.modelName)
                     continue
                 }
-                let (statements, changes) = try planner.evolve(table, from: found)
+                var (statements, changes) = try planner.evolve(table, from: found)
+                if rebuildable(table, changes) {
+                    changes.addedForeignKeys += changes.drift.compactMap {
+                        if case .foreignKeyMissing(_, let constraint, _) = $0 { return constraint } else { return nil }
+                    }
+                    changes.drift.removeAll { if case .foreignKeyMissing = $0 { return true } else { return false } }
+                    rebuilds.append(table)
+                }
                 evolutions.append(statements)
                 report.merge(changes)
             }
             let creations = missing.isEmpty ? [] : try planner.plan(.migrate(MigrateQuery(models: missing))).statements
             report.createdTables = missing.compactMap { planner.schema.table(forModel: $0)?.name }
             let statements = creations + evolutions.joined()
-            guard !statements.isEmpty else { return report }
+            guard !statements.isEmpty || !rebuilds.isEmpty else { return report }
             if dialect.capabilities.transactionalDDL {
                 try connection.transaction { for planned in statements { try run(planned.statement) } }
             } else {
                 // Each DDL statement commits (and would end a savepoint): run them one by one.
                 for planned in statements { try run(planned.statement) }
             }
+            for table in rebuilds { try rebuild(table, planner) }
             return report
+        }
+    }
+
+    /// Whether the foreign keys `changes` could not add are added by rebuilding the table: the
+    /// dialect knows how, no column would be lost (the table has none the model lacks), and no
+    /// transaction is open (SQLite ignores `PRAGMA foreign_keys` inside one).
+    private func rebuildable(_ table: TableSchema, _ changes: MigrationReport) -> Bool {
+        let missingKey = changes.drift.contains { if case .foreignKeyMissing = $0 { return true } else { return false } }
+        let extraColumn = changes.drift.contains { if case .columnNotInModel = $0 { return true } else { return false } }
+        return missingKey && !extraColumn && !connection.isInTransaction
+            && dialect.tableRebuild(of: table.name, through: table.name, copying: []) != nil
+    }
+
+    /// Rebuilds `table` with its model's full definition, rows, indexes and triggers kept; undone
+    /// when a row breaks one of the new foreign keys.
+    private func rebuild(_ table: TableSchema, _ planner: Planner) throws {
+        let temporary = "joinery_rebuild_" + table.name
+        guard let steps = dialect.tableRebuild(of: table.name, through: temporary, copying: table.columns.map(\.name)) else { return }
+        for sql in steps.before { try connection.execute(sql) }
+        defer { for sql in steps.after { _ = try? connection.execute(sql) } }
+        try connection.transaction {
+            let definitions = try connection.query(steps.definitions.sql, steps.definitions.bindings)
+                .map { try $0.decode(String.self, at: 0) }
+            try run(try planner.createTable(table, named: temporary))
+            for sql in steps.copy + definitions { try connection.execute(sql) }
+            let violations = try connection.query(steps.check.sql, steps.check.bindings)
+            guard violations.isEmpty else {
+                throw JoineryError(
+                    .foreignKeyViolation,
+                    "\(violations.count) row\(violations.count == 1 ? "" : "s") of \(table.name) point at rows that do not exist, "
+                        + "so its new foreign keys cannot be added; the table was left as it was",
+                    table: table.name, model: table.modelName)
+            }
         }
     }
 

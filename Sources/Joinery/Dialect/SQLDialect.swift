@@ -53,6 +53,11 @@ public protocol SQLDialect: Sendable {
     /// lacks and report what differs. Default: `nil` — migrate then only creates missing tables.
     func catalog(of table: String) -> TableCatalogQueries?
 
+    /// How to rebuild `table` through a new table `temporary` that has the model's full
+    /// definition — SQLite's documented way to add a constraint ALTER TABLE cannot. `columns` are
+    /// the columns to copy. Default: `nil` — such a constraint is reported as drift.
+    func tableRebuild(of table: String, through temporary: String, copying columns: [String]) -> TableRebuild?
+
     /// The statement that asks the engine for its plan of `statement` (`EXPLAIN QUERY PLAN …`).
     /// Default: `nil` — `explain()` is `unsupported`.
     func explain(_ statement: LoweredStatement) -> LoweredStatement?
@@ -60,6 +65,29 @@ public protocol SQLDialect: Sendable {
     /// Reads the rows of ``explain(_:)``: each table the plan reads and its index, and the plan
     /// as text. Default: throws `unsupported`.
     func tableAccesses(inPlan rows: [Row]) throws -> (accesses: [TableAccess], text: String)
+}
+
+/// The steps of a table rebuild (SQLite's "making other kinds of table schema changes"): the
+/// temporary table is created from the model between `definitions` and `copy`.
+public struct TableRebuild: Sendable, Hashable {
+    /// Run before the transaction (`PRAGMA foreign_keys = OFF`, which a transaction ignores).
+    public var before: [String]
+    /// Rows of (SQL): the indexes and triggers of the table, created again after the copy.
+    public var definitions: LoweredStatement
+    /// Copies the rows, drops the old table and gives the new one its name.
+    public var copy: [String]
+    /// Rows of the foreign-key violations the new table has (none, or the rebuild is undone).
+    public var check: LoweredStatement
+    /// Run after the transaction (`PRAGMA foreign_keys = ON`).
+    public var after: [String]
+
+    public init(before: [String], definitions: LoweredStatement, copy: [String], check: LoweredStatement, after: [String]) {
+        self.before = before
+        self.definitions = definitions
+        self.copy = copy
+        self.check = check
+        self.after = after
+    }
 }
 
 /// The three queries that describe an existing table (each bound to its name).
@@ -136,6 +164,8 @@ extension SQLDialect {
     public func catalog(of table: String) -> TableCatalogQueries? { nil }
 
     public func explain(_ statement: LoweredStatement) -> LoweredStatement? { nil }
+
+    public func tableRebuild(of table: String, through temporary: String, copying columns: [String]) -> TableRebuild? { nil }
 
     public func tableAccesses(inPlan rows: [Row]) throws -> (accesses: [TableAccess], text: String) {
         throw unsupported("reading an EXPLAIN")

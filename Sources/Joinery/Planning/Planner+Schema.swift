@@ -71,6 +71,17 @@ extension Planner {
         return statements
     }
 
+    /// `CREATE TABLE` with the model's full definition under another name: the new table of a
+    /// rebuild. Its indexes are the old table's, created again after the rename.
+    func createTable(_ table: TableSchema, named name: String) throws -> SQLStatement {
+        guard let first = try createStatements(table, ifNotExists: false, deferred: []).first,
+            case .createTable(var create) = first.statement
+        else { throw JoineryError.misuse("no table to create for \(table.modelName)", model: table.modelName) }
+        create.table = name
+        create.indexes = []
+        return .createTable(create)
+    }
+
     func createIndex(_ index: IndexSchema, of table: TableSchema, ifNotExists: Bool) throws -> PlannedStatement {
         if !capabilities.indexesUnboundedText,
             let column = table.columns.first(where: { index.columns.contains($0.name) && $0.type == .text(maxLength: nil) })
