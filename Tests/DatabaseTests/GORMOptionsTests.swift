@@ -76,6 +76,31 @@ struct GORMOptionsTests {
     }
 
     @Test(arguments: TestEngine.allCases)
+    func aPreloadReadsOnlyTheColumnsChosen(engine: TestEngine) throws {
+        try withChain(engine) { db in
+            let recorder = StatementRecorder()
+            db.observeStatements(recorder.record)
+            // `companyID` is optional: not chosen, it reads as nil; the nested preload still
+            // finds the companies, because the planner reads the key it needs.
+            let profiles = try db.query(Deep.Profile.self).preload(\.user, columns: [\.name]).order(by: \.id).all()
+            #expect(profiles.map { $0.user?.name } == ["jinzhu", nil])
+            #expect(profiles.first?.user?.companyID == nil)
+            #expect(profiles.first?.user?.id != nil)
+            let preloadSQL = recorder.sql.last ?? ""
+            #expect(!preloadSQL.contains("company_id"), "\(preloadSQL)")
+
+            let nested = try db.query(Deep.Profile.self).preload(\.user, columns: [\.name]).preload(\.user, \.company)
+                .order(by: \.id).all()
+            #expect(nested.first?.user?.company?.name == "acme")
+
+            // A required field left out cannot be read: misuse, nothing run.
+            let error = joineryError { _ = try db.query(Deep.User.self).preload(\.company, columns: [\.countryID]).all() }
+            #expect(error?.kind == .misuse)
+            #expect(error?.field == "name")
+        }
+    }
+
+    @Test(arguments: TestEngine.allCases)
     func unscopedForOneAssociationOnly(engine: TestEngine) throws {
         try withChain(engine) { db in
             let scoped = try db.query(Deep.Profile.self).preload(\.user).order(by: \.id).all()

@@ -35,8 +35,9 @@ extension Database {
             let decoder = try rowDecoder(layout, planner: planner)
             let ordered = positions.sorted()
             for (index, position) in ordered.enumerated() { loaded.keyIndex[position] = index }
+            let widen = try widening(layout, planner: planner)
             try forEachRow(statement) { row in
-                loaded.models.append(try decoder.decode(row))
+                loaded.models.append(try decoder.decode(widen.map { $0(row) } ?? row))
                 if !ordered.isEmpty { loaded.keys.append(ordered.map { row[$0] }) }
             }
         }
@@ -129,6 +130,17 @@ extension Database {
             }
             return model
         }
+    }
+
+    /// For a statement that reads only some columns of its model (a preload with chosen
+    /// columns): the row widened to every column, the others NULL, so that the model decodes.
+    private func widening(_ layout: RowLayout, planner: Planner) throws -> ((Row) -> Row)? {
+        guard let segment = layout.segment([]), !segment.isComplete,
+            let table = planner.schema.table(forModel: segment.model)
+        else { return nil }
+        let positions = table.columns.map { layout.position(of: $0.name) }
+        let columns = RowColumns(table.columns.map(\.name))
+        return { row in Row(columns: columns, values: positions.map { $0.map { row[$0] } ?? .null }) }
     }
 
     private func rowDecoder(_ layout: RowLayout, planner: Planner) throws -> RowDecoder {

@@ -8,6 +8,8 @@ extension Planner {
         var isExplicit: Bool
         /// Soft-deleted rows of this table too.
         var unscoped = false
+        /// A preload's chosen fields or columns.
+        var columns: [String]?
 
         var relation: BelongsToRelation { relations[relations.count - 1] }
         var isJoin: Bool { mode != .preload }
@@ -72,8 +74,9 @@ extension Planner {
                 return position
             }
             let target = try table(forModel: relation.targetModel)
+            let chosen = try node.columns.map { try preloadColumns($0, of: node, target, nodes: nodes, joins: ownedJoins(node.path)) }
             let select = try buildSelect(
-                scope: target, scopePath: node.path, joins: ownedJoins(node.path), filter: node.filter, columns: nil,
+                scope: target, scopePath: node.path, joins: ownedJoins(node.path), filter: node.filter, columns: chosen,
                 order: [], limit: nil, offset: nil, first: false, count: false, unscoped: query.unscoped,
                 scopeUnscoped: query.unscoped || node.unscoped)
             let targetKeyPositions = try relation.referencedColumns.map { column in
@@ -90,6 +93,32 @@ extension Planner {
                 targetKeyPositions: targetKeyPositions, layout: select.layout))
         }
         return plan
+    }
+
+    /// The columns a preload with chosen columns reads, in table order: the chosen ones, the
+    /// primary key, the referenced key, and the foreign keys of the preloads under it. The rest
+    /// read as nil, so each must be optional.
+    private func preloadColumns(
+        _ chosen: [String], of node: IncludeNode, _ target: TableSchema, nodes: [IncludeNode], joins: [IncludeNode]
+    ) throws -> [String] {
+        let relationName = "\(node.relation.ownerModel).\(node.relation.name)"
+        guard joins.isEmpty else {
+            throw JoineryError.misuse(
+                "a preload with chosen columns (\(node.path.joined(separator: "."))) cannot have joins under it; preload them",
+                model: target.modelName, relation: relationName)
+        }
+        var names = Set(try chosen.map { try column($0, of: target).name })
+        names.formUnion(target.primaryKey)
+        names.formUnion(node.relation.referencedColumns)
+        for child in nodes where Array(child.path.dropLast()) == node.path {
+            names.formUnion(child.relation.foreignKeyColumns)
+        }
+        for column in target.columns where !names.contains(column.name) && !column.isNullable {
+            throw JoineryError.misuse(
+                "\(target.modelName).\(column.fieldName) is required, so a preload of \(target.modelName) must read it",
+                model: target.modelName, field: column.fieldName, relation: relationName)
+        }
+        return target.columns.map(\.name).filter(names.contains)
     }
 
     private func checkSelectShape(_ query: SelectQuery) throws {
@@ -121,10 +150,10 @@ extension Planner {
                 }
                 let node = IncludeNode(
                     path: path, relations: relations, mode: include.mode, filter: include.filter, isExplicit: true,
-                    unscoped: include.unscoped)
+                    unscoped: include.unscoped, columns: include.columns)
                 if let existing {
                     if nodes[existing].isExplicit, nodes[existing].mode != node.mode || nodes[existing].filter != node.filter
-                        || nodes[existing].unscoped != node.unscoped
+                        || nodes[existing].unscoped != node.unscoped || nodes[existing].columns != node.columns
                     {
                         throw JoineryError.misuse(
                             "\(path.joined(separator: ".")) is included twice, in different ways",

@@ -95,6 +95,23 @@ extension QueryBuilder {
         preload(association, filter: condition.condition)
     }
 
+    /// Preloads the association reading only the fields named (GORM's `Select` inside a
+    /// preload) — and always its keys; the other fields must be optional, and read as nil.
+    ///
+    /// ```swift
+    /// db.query(Profile.self).preload(\.user, columns: [\.name])
+    /// // SELECT "users"."id", "users"."name" FROM "users" WHERE "users"."id" IN ($1, $2) …
+    /// ```
+    public func preload<A: Model>(
+        _ association: WritableKeyPath<M, A?>, columns: [PartialKeyPath<A>], filter condition: ModelCondition<A>? = nil
+    ) -> Self {
+        var copy = preload(association, filter: condition?.condition)
+        copy.query.includes[copy.query.includes.count - 1].columns = columns.map { keyPath in
+            A.fieldName(for: keyPath) ?? "\(keyPath) (not a stored field of \(A.self))"
+        }
+        return copy
+    }
+
     private func ordered(_ column: ColumnReference, _ direction: SortDirection) -> Self {
         var copy = self
         copy.query.order.append(OrderingTerm(column, descending: direction == .descending))

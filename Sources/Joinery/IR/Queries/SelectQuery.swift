@@ -55,17 +55,27 @@ public struct Include: Sendable, Hashable {
     public var filter: Condition?
     /// Soft-deleted rows of this included table too (GORM's `Unscoped()` for one association).
     public var unscoped: Bool
+    /// For a preload: the fields or columns to read (GORM's `Select` inside a preload); the
+    /// keys are always read, and every other column must be optional (it reads as nil).
+    public var columns: [String]?
 
-    public init(_ path: [String], _ mode: IncludeMode = .preload, filter: Condition? = nil, unscoped: Bool = false) {
+    public init(
+        _ path: [String], _ mode: IncludeMode = .preload, filter: Condition? = nil, unscoped: Bool = false,
+        columns: [String]? = nil
+    ) {
         self.path = path
         self.mode = mode
         self.filter = filter
         self.unscoped = unscoped
+        self.columns = columns
     }
 
     /// `Include("user.company", .leftJoin)`.
-    public init(_ dottedPath: String, _ mode: IncludeMode = .preload, filter: Condition? = nil, unscoped: Bool = false) {
-        self.init(dottedPath.split(separator: ".").map(String.init), mode, filter: filter, unscoped: unscoped)
+    public init(
+        _ dottedPath: String, _ mode: IncludeMode = .preload, filter: Condition? = nil, unscoped: Bool = false,
+        columns: [String]? = nil
+    ) {
+        self.init(dottedPath.split(separator: ".").map(String.init), mode, filter: filter, unscoped: unscoped, columns: columns)
     }
 }
 
@@ -110,12 +120,13 @@ extension SelectQuery: Codable {
         if count { try container.encode(count, forKey: .count) }
         if !includes.isEmpty { try container.encode(includes, forKey: .includes) }
         if unscoped { try container.encode(unscoped, forKey: .unscoped) }
+        try container.encodeIfPresent(columns, forKey: .columns)
     }
 }
 
 extension Include: Codable {
     private enum CodingKeys: String, CodingKey {
-        case path, mode, filter = "where", unscoped
+        case path, mode, filter = "where", unscoped, columns
     }
 
     public init(from decoder: any Decoder) throws {
@@ -128,7 +139,8 @@ extension Include: Codable {
         self.init(
             path, try container.decodeIfPresent(IncludeMode.self, forKey: .mode) ?? .preload,
             filter: try container.decodeIfPresent(Condition.self, forKey: .filter),
-            unscoped: try container.decodeIfPresent(Bool.self, forKey: .unscoped) ?? false)
+            unscoped: try container.decodeIfPresent(Bool.self, forKey: .unscoped) ?? false,
+            columns: try container.decodeIfPresent([String].self, forKey: .columns))
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -137,5 +149,6 @@ extension Include: Codable {
         try container.encode(mode, forKey: .mode)
         try container.encodeIfPresent(filter, forKey: .filter)
         if unscoped { try container.encode(unscoped, forKey: .unscoped) }
+        try container.encodeIfPresent(columns, forKey: .columns)
     }
 }
