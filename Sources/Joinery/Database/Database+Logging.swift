@@ -27,6 +27,7 @@ extension Database {
 /// }
 /// ```
 public enum StatementLogMetadata {
+    /// The log metadata of the task running now (a request id, say): every statement it runs carries it to the observers and the log.
     @TaskLocal public static var current: Logger.Metadata = [:]
 }
 

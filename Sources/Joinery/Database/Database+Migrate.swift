@@ -23,6 +23,7 @@ extension Database {
         try migrate(types)
     }
 
+    /// The variadic `migrate`, with the types in an array.
     @discardableResult
     public func migrate(_ types: [any Model.Type]) throws -> MigrationReport {
         try writingUnitOfWork("migrate") {

@@ -225,8 +225,11 @@ final class Lease: Sendable {
 public struct ExecutedStatement: Sendable {
     /// The IR it was lowered from: lower it with another dialect to see what that engine would get.
     public var statement: SQLStatement
+    /// The SQL the engine received.
     public var sql: String
+    /// The values bound to its placeholders, in order.
     public var bindings: [SQLValue]
+    /// How long the engine took, from sending to the last row.
     public var duration: Duration
     /// Rows returned, or rows affected for a statement that returns none.
     public var rowCount: Int

@@ -7,8 +7,10 @@
 /// // [TableAccess(table: "users", index: "users_pkey", usesPrimaryKey: true)]   (PostgreSQL)
 /// ```
 public struct QueryExplanation: Sendable, CustomStringConvertible {
+    /// Each statement the query ran, in order, with the engine's plan.
     public var statements: [ExplainedStatement]
 
+    /// An explanation of the statements given.
     public init(statements: [ExplainedStatement]) {
         self.statements = statements
     }
@@ -22,7 +24,9 @@ public struct QueryExplanation: Sendable, CustomStringConvertible {
 
 /// One statement as it ran, with the engine's plan for it.
 public struct ExplainedStatement: Sendable {
+    /// The statement's SQL, as the engine received it.
     public var sql: String
+    /// The values it was explained with (the keys a preload found, say).
     public var bindings: [SQLValue]
     /// Each table the plan reads, in the engine's order.
     public var accesses: [TableAccess]
@@ -30,6 +34,7 @@ public struct ExplainedStatement: Sendable {
     /// MariaDB's JSON).
     public var enginePlan: String
 
+    /// A statement with its plan.
     public init(sql: String, bindings: [SQLValue], accesses: [TableAccess], enginePlan: String) {
         self.sql = sql
         self.bindings = bindings
@@ -52,6 +57,7 @@ public struct TableAccess: Sendable, Hashable, CustomStringConvertible {
     /// may go through `idx_users_deleted_at` as `deleted_at, id`); empty elsewhere.
     public var keyParts: [String]
 
+    /// A read of `table` through `index` (nil: a full scan).
     public init(table: String, index: String?, usesPrimaryKey: Bool, keyParts: [String] = []) {
         self.table = table
         self.index = index

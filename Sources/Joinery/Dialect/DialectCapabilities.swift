@@ -52,6 +52,7 @@ public struct DialectCapabilities: Sendable, Hashable, Codable {
     /// Text appended to `CREATE TABLE (…)`, such as MariaDB's table options. Default: none.
     public var tableOptions: String?
 
+    /// Standard SQL's capabilities, each at the default its property documents.
     public init() {}
 }
 
@@ -80,6 +81,7 @@ public enum LargeInStrategy: String, Sendable, Hashable, Codable {
     case bindArray
 }
 
+/// How a dialect spells an upsert (``Upsert``).
 public enum UpsertSyntax: String, Sendable, Hashable, Codable {
     /// `ON CONFLICT ("email") DO UPDATE SET "name" = excluded."name"` / `DO NOTHING` (SQLite ≥ 3.24, PostgreSQL).
     case onConflict
@@ -89,6 +91,7 @@ public enum UpsertSyntax: String, Sendable, Hashable, Codable {
     case onDuplicateKeyUpdateRowAlias
 }
 
+/// How a dialect declares an integer primary key the engine generates.
 public enum IdentityStyle: Sendable, Hashable, Codable {
     /// `"id" INTEGER PRIMARY KEY`: SQLite's rowid alias (the type must be exactly `INTEGER`).
     case integerPrimaryKey
@@ -98,6 +101,7 @@ public enum IdentityStyle: Sendable, Hashable, Codable {
     case autoIncrement(keyword: String)
 }
 
+/// Where a dialect declares secondary indexes.
 public enum IndexPlacement: String, Sendable, Hashable, Codable {
     /// `CREATE INDEX …` after `CREATE TABLE`.
     case separateStatement
@@ -106,6 +110,7 @@ public enum IndexPlacement: String, Sendable, Hashable, Codable {
     case insideCreateTable
 }
 
+/// How a dialect spells `LIMIT` and `OFFSET`.
 public enum LimitSyntax: Sendable, Hashable, Codable {
     /// `LIMIT n OFFSET m`. An OFFSET without LIMIT is written with `LIMIT offsetOnlyLimit`
     /// when the engine needs one (SQLite: `-1`; MariaDB: `18446744073709551615`).
@@ -114,6 +119,7 @@ public enum LimitSyntax: Sendable, Hashable, Codable {
     case offsetFetch
 }
 
+/// How a dialect inserts a row that gives no column (every column its default).
 public enum DefaultValuesInsert: String, Sendable, Hashable, Codable {
     /// `INSERT INTO "t" DEFAULT VALUES`.
     case defaultValues

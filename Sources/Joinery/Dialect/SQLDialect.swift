@@ -81,6 +81,7 @@ public struct TableRebuild: Sendable, Hashable {
     /// Run after the transaction (`PRAGMA foreign_keys = ON`).
     public var after: [String]
 
+    /// The steps of one table rebuild.
     public init(before: [String], definitions: LoweredStatement, copy: [String], check: LoweredStatement, after: [String]) {
         self.before = before
         self.definitions = definitions
@@ -100,6 +101,7 @@ public struct TableCatalogQueries: Sendable, Hashable {
     /// another, SQLite's `#0` — and column name), in key order.
     public var foreignKeys: LoweredStatement
 
+    /// The catalog queries of one table.
     public init(columns: LoweredStatement, indexes: LoweredStatement, foreignKeys: LoweredStatement) {
         self.columns = columns
         self.indexes = indexes

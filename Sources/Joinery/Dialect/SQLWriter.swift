@@ -13,18 +13,24 @@
 /// return writer.finish()
 /// ```
 public struct SQLWriter {
+    /// The dialect whose hooks and capabilities the writer follows.
     public let dialect: any SQLDialect
+    /// The SQL written so far.
     public private(set) var sql = ""
+    /// The values bound so far, in placeholder order.
     public private(set) var bindings: [SQLValue] = []
 
+    /// A writer with nothing written yet.
     public init(dialect: any SQLDialect) {
         self.dialect = dialect
     }
 
+    /// The SQL and bindings written.
     public func finish() -> LoweredStatement {
         LoweredStatement(sql: sql, bindings: bindings)
     }
 
+    /// Appends SQL text as it is (a keyword, punctuation); values are bound, never appended.
     public mutating func append(_ text: String) {
         sql += text
     }
@@ -57,6 +63,7 @@ public struct SQLWriter {
         identifier(reference.column)
     }
 
+    /// Writes one whole statement: what ``SQLDialect/lower(_:)`` does by default.
     public mutating func write(_ statement: SQLStatement) throws {
         switch statement {
         case .select(let select): try write(select)
@@ -158,6 +165,7 @@ public struct SQLWriter {
         if parenthesised { sql += ")" }
     }
 
+    /// Writes an operand: a qualified column, or a placeholder with the value bound.
     public mutating func operand(_ operand: Operand) {
         switch operand {
         case .column(let reference): column(reference)

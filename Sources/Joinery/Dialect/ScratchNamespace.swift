@@ -17,6 +17,7 @@ public struct ScratchNamespace: Sendable, Hashable {
     /// Drops it with everything in it.
     public var drop: String
 
+    /// The three statements of a scratch namespace.
     public init(create: String, enter: String, drop: String) {
         self.create = create
         self.enter = enter

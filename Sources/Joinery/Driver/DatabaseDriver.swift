@@ -27,8 +27,10 @@ extension DatabaseDriver {
 /// let connection = try DriverRegistry([SQLiteDriver(), PostgreSQLDriver()]).connect("postgres://…")
 /// ```
 public struct DriverRegistry: Sendable {
+    /// The drivers, tried in order for a URL's scheme.
     public var drivers: [any DatabaseDriver]
 
+    /// A registry of `drivers`.
     public init(_ drivers: [any DatabaseDriver]) { self.drivers = drivers }
 
     /// Opens `url` with the driver for its scheme; an unknown scheme is ``JoineryError/Kind/invalidURL``.

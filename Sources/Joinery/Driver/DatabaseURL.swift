@@ -25,6 +25,7 @@ public struct DatabaseURL: Sendable, Hashable {
     /// The `?key=value` pairs: `connect_timeout`, `statement_timeout`, and options a driver reads.
     public var options: [String: String]
 
+    /// A URL from its parts (``init(parsing:)`` reads one from text).
     public init(
         scheme: String, user: String? = nil, password: String? = nil, host: String? = nil, port: Int? = nil,
         database: String? = nil, options: [String: String] = [:]

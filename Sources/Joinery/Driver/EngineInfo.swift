@@ -6,6 +6,7 @@ public struct EngineInfo: Sendable, Hashable, CustomStringConvertible {
     /// The server's or library's version, as it reported it.
     public var version: EngineVersion
 
+    /// An engine's name and version.
     public init(name: String, version: EngineVersion) {
         self.name = name
         self.version = version
@@ -23,6 +24,7 @@ public struct EngineVersion: Sendable, Hashable, Comparable, Codable, CustomStri
     /// `6` of 10.11.6.
     public var patch: Int
 
+    /// `EngineVersion(10, 11, 6)`.
     public init(_ major: Int, _ minor: Int = 0, _ patch: Int = 0) {
         self.major = major
         self.minor = minor

@@ -88,6 +88,7 @@ public struct JoineryError: Error, Sendable, Equatable {
     /// nobody could tell.
     public var mayHaveCommitted: Bool?
 
+    /// An error of `kind`, with Joinery's `message` and whatever the engine and the planner could tell.
     public init(
         _ kind: Kind, _ message: String,
         engine: String? = nil, engineCode: String? = nil, engineMessage: String? = nil,

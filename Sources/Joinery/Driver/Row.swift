@@ -4,6 +4,7 @@ public final class RowColumns: Sendable {
     public let names: [String]
     private let positions: [String: Int]
 
+    /// The column names of a result, in order.
     public init(_ names: [String]) {
         self.names = names
         var positions: [String: Int] = [:]
@@ -12,6 +13,7 @@ public final class RowColumns: Sendable {
         self.positions = positions
     }
 
+    /// The number of columns.
     public var count: Int { names.count }
 
     /// The position of the first column called `name`.
@@ -29,11 +31,13 @@ public struct Row: Sendable {
     /// The values, in column order.
     public var values: [SQLValue]
 
+    /// A row of `values` under `columns` (a driver builds these).
     public init(columns: RowColumns, values: [SQLValue]) {
         self.columns = columns
         self.values = values
     }
 
+    /// The number of values.
     public var count: Int { values.count }
 
     /// The value at `position`; throws ``JoineryError/Kind/decoding`` when the row has no such
@@ -89,6 +93,7 @@ public struct ExecutionResult: Sendable, Equatable {
     /// `LAST_INSERT_ID()`); `nil` on engines without one (PostgreSQL: use `RETURNING`).
     public var lastInsertID: Int64?
 
+    /// What a driver reports after a statement without rows.
     public init(rowsAffected: Int, lastInsertID: Int64? = nil) {
         self.rowsAffected = rowsAffected
         self.lastInsertID = lastInsertID

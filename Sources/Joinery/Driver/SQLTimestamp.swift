@@ -10,14 +10,22 @@ import Foundation
 /// Written with integer arithmetic (days-from-civil) instead of a `DateFormatter`, which is slow,
 /// locale-dependent and not needed for a fixed UTC format.
 public struct SQLTimestamp: Sendable, Hashable {
+    /// The year (proleptic Gregorian, UTC).
     public var year: Int
+    /// The month, 1 to 12.
     public var month: Int
+    /// The day of the month, 1 to 31.
     public var day: Int
+    /// The hour, 0 to 23.
     public var hour: Int
+    /// The minute, 0 to 59.
     public var minute: Int
+    /// The second, 0 to 59.
     public var second: Int
+    /// The microsecond, 0 to 999,999.
     public var microsecond: Int
 
+    /// A UTC calendar time from its parts.
     public init(year: Int, month: Int, day: Int, hour: Int = 0, minute: Int = 0, second: Int = 0, microsecond: Int = 0) {
         self.year = year
         self.month = month

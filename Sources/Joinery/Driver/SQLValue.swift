@@ -20,6 +20,7 @@ public enum SQLValue: Sendable, Hashable {
     /// A point in time. Stored as UTC with microsecond precision.
     case timestamp(Date)
 
+    /// Whether the value is SQL's NULL.
     public var isNull: Bool {
         if case .null = self { return true }
         return false

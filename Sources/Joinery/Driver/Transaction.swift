@@ -5,8 +5,10 @@ import Synchronization
 public final class TransactionState: Sendable {
     private let depth = Mutex(0)
 
+    /// No transaction open.
     public init() {}
 
+    /// How many transactions are open on the connection: 0 none, 1 a transaction, more its savepoints.
     public var currentDepth: Int { depth.withLock { $0 } }
 
     fileprivate func enter() -> Int {

@@ -6,9 +6,12 @@
 ///
 /// JSON: `{"column": "name"}` or `{"table": "User", "column": "name"}`.
 public struct ColumnReference: Sendable, Hashable, Codable {
+    /// The table or alias that qualifies the column (`"User"`); nil: the statement's own table.
     public var table: String?
+    /// The column's name, or a field's name before the planner resolves it.
     public var column: String
 
+    /// `column`, qualified by `table` when given.
     public init(_ column: String, table: String? = nil) {
         self.table = table
         self.column = column

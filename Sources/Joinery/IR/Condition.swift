@@ -76,6 +76,7 @@ public enum Operand: Sendable, Hashable {
     case column(ColumnReference)
     case value(SQLValue)
 
+    /// A column operand: `.column("name", table: "User")` is `"User"."name"`.
     public static func column(_ name: String, table: String? = nil) -> Operand {
         .column(ColumnReference(name, table: table))
     }
@@ -86,6 +87,7 @@ public enum Operand: Sendable, Hashable {
     }
 }
 
+/// The comparison of two operands.
 public enum ComparisonOperator: String, Sendable, Hashable, Codable, CaseIterable {
     case equal = "="
     case notEqual = "<>"

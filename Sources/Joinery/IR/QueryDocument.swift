@@ -17,7 +17,9 @@ import Foundation
 /// }
 /// ```
 public struct QueryDocument: Sendable, Hashable {
+    /// The models the query names, declared as data.
     public var models: [ModelDeclaration]
+    /// The query.
     public var query: Query
     /// Per preload path (`"user"`, `"user.company"`): the keys its parents would hold. Each key
     /// is a value, or a list of values for a composite key.
@@ -25,6 +27,7 @@ public struct QueryDocument: Sendable, Hashable {
     /// The time planning writes into timestamps; `nil` means now.
     public var now: Date?
 
+    /// A document of `query` over `models`.
     public init(models: [ModelDeclaration], query: Query, preloadKeys: [String: [[SQLValue]]] = [:], now: Date? = nil) {
         self.models = models
         self.query = query

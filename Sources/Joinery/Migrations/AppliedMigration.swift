@@ -11,6 +11,7 @@ public struct AppliedMigration: Model, Hashable {
     /// When it ran (UTC).
     public var appliedAt: Date
 
+    /// A record of the step `name`, run at `appliedAt`.
     public init(name: String, appliedAt: Date) {
         self.name = name
         self.appliedAt = appliedAt

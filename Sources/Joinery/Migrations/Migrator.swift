@@ -23,10 +23,12 @@ import Foundation
 /// throws leaves no record but keeps what it did — make such steps one DDL statement, or safe to
 /// run again. Run the migrator before the application serves requests, from one process.
 public struct Migrator: Sendable {
+    /// A step: given the database, it changes the schema or the data.
     public typealias Step = @Sendable (Database) throws -> Void
 
     private var steps: [(name: String, run: Step)] = []
 
+    /// A migrator with no steps.
     public init() {}
 
     /// Adds a step after the ones registered before. Names are the steps' identity: never

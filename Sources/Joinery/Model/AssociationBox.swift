@@ -6,6 +6,7 @@ public final class AssociationBox<Value: Sendable>: Sendable {
     /// The associated model.
     public let value: Value
 
+    /// Boxes `value`.
     public init(_ value: Value) {
         self.value = value
     }

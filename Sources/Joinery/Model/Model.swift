@@ -73,6 +73,7 @@ extension Schema {
         try self.init(models.map { $0.modelDeclaration })
     }
 
+    /// The schema of `models` and of every model their associations reach.
     public init(models: [any Model.Type]) throws {
         try self.init(models.map { $0.modelDeclaration })
     }

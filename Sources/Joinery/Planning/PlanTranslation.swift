@@ -7,9 +7,11 @@ import Foundation
 /// A plan in one dialect, statement by statement, for people and tools: what
 /// `joinery translate` prints and the conformance kit compares.
 public struct TranslatedStatement: Sendable, Hashable {
+    /// What the statement is for (`select profiles`, `preload user`).
     public var purpose: String
     /// `nil` when the statement depends on rows not given (a preload without keys); `note` says why.
     public var lowered: LoweredStatement?
+    /// Why there is no SQL, when there is none.
     public var note: String?
 }
 

@@ -20,17 +20,21 @@ import Foundation
 /// the order of table creation; timestamps; how a generated key comes back. Misuse (an unknown
 /// model, column or association) is a ``JoineryError/Kind/misuse`` error naming it.
 public struct Planner: Sendable {
+    /// The models' tables and relations.
     public var schema: Schema
+    /// What the dialect can express: plans differ by capability, never by dialect name.
     public var capabilities: DialectCapabilities
     /// The time written into `created_at`, `updated_at` and `deleted_at`.
     public var now: Date
 
+    /// A planner for `schema` in a dialect with `capabilities`; `now` fills timestamps.
     public init(schema: Schema, capabilities: DialectCapabilities, now: Date = Date()) {
         self.schema = schema
         self.capabilities = capabilities
         self.now = now
     }
 
+    /// The statements that carry out `query`, with what it takes to turn their rows into models.
     public func plan(_ query: Query) throws -> QueryPlan {
         switch query {
         case .select(let select): return try plan(select)

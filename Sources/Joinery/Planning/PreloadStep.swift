@@ -11,6 +11,7 @@
 public struct PreloadStep: Sendable, Hashable {
     /// The relation path from the queried model (`["user", "company"]`).
     public var path: [String]
+    /// The relation loaded.
     public var relation: BelongsToRelation
     /// Whose rows hold the foreign keys.
     public var source: PreloadSource
@@ -20,9 +21,11 @@ public struct PreloadStep: Sendable, Hashable {
     public var template: SelectStatement
     /// The referenced key, qualified as the template names it (`"users"."id"`).
     public var keyColumns: [ColumnReference]
+    /// The types of the keys, for a dialect that binds them as one array.
     public var keyTypes: [ColumnType]
     /// Where the referenced key sits in this step's rows: how children find their parent.
     public var targetKeyPositions: [Int]
+    /// How the preload's rows map to models.
     public var layout: RowLayout
 
     /// The statements that load the parents of `keys` (each key one value per key column, as

@@ -15,6 +15,7 @@ public struct QueryPlan: Sendable, Hashable {
     /// For an insert: how the engine-generated primary key is read back.
     public var generatedKey: GeneratedKeyRead?
 
+    /// A plan of `statements`, then `preloads`.
     public init(statements: [PlannedStatement], preloads: [PreloadStep] = [], generatedKey: GeneratedKeyRead? = nil) {
         self.statements = statements
         self.preloads = preloads
@@ -26,9 +27,12 @@ public struct QueryPlan: Sendable, Hashable {
 public struct PlannedStatement: Sendable, Hashable {
     /// For people: `select profiles`, `create table users`.
     public var purpose: String
+    /// The statement.
     public var statement: SQLStatement
+    /// How its rows map to models; nil for a statement without rows.
     public var layout: RowLayout?
 
+    /// A statement with its purpose.
     public init(_ purpose: String, _ statement: SQLStatement, layout: RowLayout? = nil) {
         self.purpose = purpose
         self.statement = statement

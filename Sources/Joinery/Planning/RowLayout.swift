@@ -5,15 +5,18 @@
 /// data: `CurrentEmployerInformation__PreferredCompanyLanguage__international_code` is still
 /// known by that name here, whatever the engine reports.
 public struct RowLayout: Sendable, Hashable {
+    /// Every selected column, in result order.
     public var columns: [ResultColumn]
     /// One per model in a row: the statement's own table first (path `[]`), then each join.
     public var segments: [Segment]
 
+    /// A layout of `columns` grouped into `segments`.
     public init(columns: [ResultColumn], segments: [Segment]) {
         self.columns = columns
         self.segments = segments
     }
 
+    /// One selected column.
     public struct ResultColumn: Sendable, Hashable {
         /// The relation path (relative to the statement's table) this column belongs to.
         public var path: [String]
@@ -26,11 +29,15 @@ public struct RowLayout: Sendable, Hashable {
         public var sqlName: String
     }
 
+    /// The columns of one model in a row.
     public struct Segment: Sendable, Hashable {
+        /// The relation path (`[]` for the statement's own table).
         public var path: [String]
+        /// The model decoded from it.
         public var model: String
         /// The position of its first column.
         public var offset: Int
+        /// How many columns it holds.
         public var count: Int
         /// Whether it holds every column of the model in declaration order, so that
         /// `Model.init(row:startingAt:)` can decode it.

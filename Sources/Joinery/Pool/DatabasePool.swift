@@ -45,6 +45,7 @@ public final class DatabasePool: Sendable {
     let writers: ConnectionLane
     /// Where reads run: the same lane as the writers, except on SQLite.
     let readers: ConnectionLane
+    /// The pool's size, timeouts and lifetimes, as given when it was opened.
     public let configuration: Configuration
     /// The URL the pool opens, password hidden.
     public let url: String

@@ -35,8 +35,10 @@ extension DatabasePool {
         /// (milliseconds) wins.
         public var statementTimeout: Duration? = .seconds(60)
 
+        /// The defaults each property documents.
         public init() {}
 
+        /// At most `maximumConnections`, waiting at most `acquireTimeout` for one.
         public init(maximumConnections: Int, acquireTimeout: Duration = .seconds(10)) {
             self.maximumConnections = maximumConnections
             self.acquireTimeout = acquireTimeout

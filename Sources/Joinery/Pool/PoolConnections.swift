@@ -11,6 +11,7 @@ public struct PoolConnections: Sendable {
     /// Opens a connection for reads only; nil: reads use writers.
     public var openReader: (@Sendable () throws -> any DatabaseConnection)?
 
+    /// The ways a pool opens its connections.
     public init(
         writerLimit: Int? = nil,
         openWriter: @escaping @Sendable () throws -> any DatabaseConnection,

@@ -14,13 +14,16 @@ public struct BelongsToDeclaration: Sendable, Hashable, Codable {
     /// Fields of the target that the key references (`["refer"]`); `nil` for its primary key.
     /// They must be the primary key or carry a unique constraint.
     public var references: [String]?
+    /// `ON UPDATE` of the constraint; nil: the engine's default.
     public var onUpdate: ForeignKeyAction?
+    /// `ON DELETE` of the constraint; nil: the engine's default.
     public var onDelete: ForeignKeyAction?
     /// `nil` for `fk_<table>_<relation>`.
     public var constraintName: String?
     /// Whether a database constraint is created at all (GORM's `constraint:false`).
     public var createsConstraint: Bool
 
+    /// A belongs-to association of `name`, to `target`.
     public init(
         _ name: String, target: String, foreignKey: [String]? = nil, references: [String]? = nil,
         onUpdate: ForeignKeyAction? = nil, onDelete: ForeignKeyAction? = nil, constraintName: String? = nil,

@@ -90,6 +90,7 @@ public protocol SQLColumnConvertible: SQLValueConvertible {
 }
 
 extension SQLColumnConvertible {
+    /// Not optional: the column is `NOT NULL`.
     public static var isNullable: Bool { false }
 }
 
@@ -111,5 +112,6 @@ extension Array: SQLColumnConvertible where Element == UInt8 { public static var
 
 extension Optional: SQLColumnConvertible where Wrapped: SQLColumnConvertible {
     public static var columnType: ColumnType { Wrapped.columnType }
+    /// Optional: the column takes NULL.
     public static var isNullable: Bool { true }
 }

@@ -9,6 +9,7 @@ public struct ExistingTable: Sendable, Hashable {
         /// Whether the column takes NULL.
         public var isNullable: Bool
 
+        /// A column as the catalog lists it.
         public init(name: String, typeName: String, isNullable: Bool) {
             self.name = name
             self.typeName = typeName
@@ -25,6 +26,7 @@ public struct ExistingTable: Sendable, Hashable {
     /// Each foreign key's columns, by constraint name (or the engine's stand-in for one).
     public var foreignKeys: [String: [String]]
 
+    /// A table as the catalog describes it.
     public init(name: String, columns: [Column], indexes: Set<String>, foreignKeys: [String: [String]]) {
         self.name = name
         self.columns = columns

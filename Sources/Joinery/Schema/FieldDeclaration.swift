@@ -8,7 +8,9 @@ public struct FieldDeclaration: Sendable, Hashable, Codable {
     public var name: String
     /// The column name; `nil` means the snake-case of ``name`` (`user_id`).
     public var column: String?
+    /// The column's portable type.
     public var type: ColumnType
+    /// Whether the Swift type is optional (the column takes NULL).
     public var isNullable: Bool
     /// `nil` means the convention: the field named `id` is the primary key.
     public var isPrimaryKey: Bool?
@@ -16,15 +18,18 @@ public struct FieldDeclaration: Sendable, Hashable, Codable {
     public var isUnique: Bool
     /// An index on this column alone (`idx_<table>_<column>`), unique or not.
     public var index: IndexKind?
+    /// The column's `DEFAULT`.
     public var defaultValue: SQLValue?
     /// `nil` means the convention: `createdAt`, `updatedAt` and `deletedAt` (a `Date?`) have the
     /// roles GORM gives them.
     public var role: FieldRole?
 
+    /// A one-column index declared on a field.
     public enum IndexKind: String, Sendable, Hashable, Codable {
         case plain, unique
     }
 
+    /// A field declared with its type as data (the macro uses the typed initializer).
     public init(
         _ name: String, type: ColumnType, nullable: Bool, column: String? = nil, primaryKey: Bool? = nil,
         unique: Bool = false, index: IndexKind? = nil, default defaultValue: SQLValue? = nil, role: FieldRole? = nil

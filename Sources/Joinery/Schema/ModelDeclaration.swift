@@ -20,10 +20,12 @@ public struct ModelDeclaration: Sendable, Hashable, Codable {
     public var table: String?
     /// In declaration order: the order of the columns, and of the values a row decodes from.
     public var fields: [FieldDeclaration]
+    /// The belongs-to associations.
     public var belongsTo: [BelongsToDeclaration]
     /// Indexes over several columns (single-column ones are declared on the field).
     public var indexes: [IndexDeclaration]
 
+    /// A model declared as data: what `@Model` writes, and what a query document holds.
     public init(
         _ name: String, table: String? = nil, fields: [FieldDeclaration], belongsTo: [BelongsToDeclaration] = [],
         indexes: [IndexDeclaration] = []
@@ -35,6 +37,7 @@ public struct ModelDeclaration: Sendable, Hashable, Codable {
         self.indexes = indexes
     }
 
+    /// The table's name: as given, else the snake-case plural of the model's (`companies`).
     public var tableName: String { table ?? Naming.tableName(forModel: name) }
 }
 
@@ -42,10 +45,12 @@ public struct ModelDeclaration: Sendable, Hashable, Codable {
 public struct IndexDeclaration: Sendable, Hashable, Codable {
     /// Field names (not columns).
     public var fields: [String]
+    /// A unique index.
     public var isUnique: Bool
     /// `nil` for `idx_<table>_<columns>`.
     public var name: String?
 
+    /// An index over `fields`.
     public init(_ fields: [String], unique: Bool = false, name: String? = nil) {
         self.fields = fields
         self.isUnique = unique

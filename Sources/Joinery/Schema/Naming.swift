@@ -52,6 +52,7 @@ public enum Naming {
         path.map(capitalizedFirst).joined(separator: "__")
     }
 
+    /// `user` → `User`: how relation names become join aliases.
     public static func capitalizedFirst(_ name: String) -> String {
         guard let first = name.first else { return name }
         return first.uppercased() + name.dropFirst()

@@ -15,6 +15,7 @@ public struct Schema: Sendable, Hashable, Codable {
     /// Tables in declaration order.
     public private(set) var tables: [TableSchema]
 
+    /// The schema of `declarations`: tables and relations resolved, misuse reported.
     public init(_ declarations: [ModelDeclaration]) throws {
         var tables: [TableSchema] = []
         for declaration in declarations {
@@ -37,6 +38,7 @@ public struct Schema: Sendable, Hashable, Codable {
         self.tables = tables
     }
 
+    /// The table of the model called `name`.
     public func table(forModel name: String) -> TableSchema? { tables.first { $0.modelName == name } }
 
     /// The relation `name` of `model`, or a misuse error listing the ones that exist.

@@ -42,6 +42,7 @@ public struct MigrationReport: Sendable, Hashable {
     /// What differs and was left alone.
     public var drift: [SchemaDrift] = []
 
+    /// An empty report.
     public init() {}
 
     mutating func merge(_ other: MigrationReport) {

@@ -1,18 +1,25 @@
 /// A model's table, resolved: columns in declaration order, keys, constraints, indexes and
 /// belongs-to relations with their keys worked out.
 public struct TableSchema: Sendable, Hashable, Codable {
+    /// The model's name.
     public var modelName: String
+    /// The table's name.
     public var name: String
+    /// The columns, in declaration order.
     public var columns: [ColumnSchema]
     /// Primary-key column names (empty when the model has none).
     public var primaryKey: [String]
     /// Whether the primary key is one integer column the engine generates (identity /
     /// AUTO_INCREMENT / SQLite rowid alias).
     public var hasGeneratedPrimaryKey: Bool
+    /// `UNIQUE` constraints.
     public var uniqueConstraints: [UniqueConstraint]
+    /// Secondary indexes (the soft-delete index among them).
     public var indexes: [IndexSchema]
+    /// The belongs-to relations whose foreign keys live here.
     public var belongsTo: [BelongsToRelation]
 
+    /// A resolved table (the schema makes these).
     public init(
         modelName: String, name: String, columns: [ColumnSchema], primaryKey: [String], hasGeneratedPrimaryKey: Bool,
         uniqueConstraints: [UniqueConstraint] = [], indexes: [IndexSchema] = [], belongsTo: [BelongsToRelation] = []
@@ -27,13 +34,18 @@ public struct TableSchema: Sendable, Hashable, Codable {
         self.belongsTo = belongsTo
     }
 
+    /// The column called `name`.
     public func column(named name: String) -> ColumnSchema? { columns.first { $0.name == name } }
+    /// The column of the field `field`.
     public func column(forField field: String) -> ColumnSchema? { columns.first { $0.fieldName == field } }
+    /// The relation called `name`.
     public func relation(named name: String) -> BelongsToRelation? { belongsTo.first { $0.name == name } }
 
     /// The soft-delete column (`deleted_at`), if the model has one.
     public var softDeleteColumn: String? { columns.first { $0.role == .deletedAt }?.name }
+    /// The column set on insert (`created_at`), if any.
     public var createdAtColumn: String? { columns.first { $0.role == .createdAt }?.name }
+    /// The column set on every write (`updated_at`), if any.
     public var updatedAtColumn: String? { columns.first { $0.role == .updatedAt }?.name }
 
     /// Whether `columns` are the primary key or carry a unique constraint or unique index —
@@ -46,15 +58,22 @@ public struct TableSchema: Sendable, Hashable, Codable {
     }
 }
 
+/// A column of a table, resolved from its field.
 public struct ColumnSchema: Sendable, Hashable, Codable {
+    /// The column's name (`user_id`).
     public var name: String
     /// The Swift property it is read into.
     public var fieldName: String
+    /// Its portable type.
     public var type: ColumnType
+    /// Whether it takes NULL.
     public var isNullable: Bool
+    /// Its `DEFAULT`.
     public var defaultValue: SQLValue?
+    /// What Joinery does with it: a plain value, or a created, updated or deleted-at time.
     public var role: FieldRole
 
+    /// A resolved column.
     public init(
         name: String, fieldName: String, type: ColumnType, isNullable: Bool, defaultValue: SQLValue? = nil,
         role: FieldRole = .value
@@ -68,21 +87,30 @@ public struct ColumnSchema: Sendable, Hashable, Codable {
     }
 }
 
+/// A `UNIQUE` constraint.
 public struct UniqueConstraint: Sendable, Hashable, Codable {
+    /// The constraint's name (`uni_users_email`).
     public var name: String
+    /// Its columns.
     public var columns: [String]
 
+    /// A unique constraint over `columns`.
     public init(name: String, columns: [String]) {
         self.name = name
         self.columns = columns
     }
 }
 
+/// A secondary index.
 public struct IndexSchema: Sendable, Hashable, Codable {
+    /// The index's name (`idx_users_email`).
     public var name: String
+    /// Its columns, in order.
     public var columns: [String]
+    /// Whether it is unique.
     public var isUnique: Bool
 
+    /// An index over `columns`.
     public init(name: String, columns: [String], isUnique: Bool) {
         self.name = name
         self.columns = columns

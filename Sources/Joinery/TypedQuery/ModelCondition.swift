@@ -16,6 +16,7 @@ public struct ModelCondition<Root: Model>: Sendable {
     /// The condition in Joinery's IR: its columns are `Root`'s field names, not yet qualified.
     public let condition: Condition
 
+    /// A typed condition around an IR condition whose columns are `Root`'s fields.
     public init(_ condition: Condition) {
         self.condition = condition
     }

@@ -2,9 +2,12 @@
 ///
 /// JSON: `{"model": "Profile", "ifNotExists": true}`
 public struct CreateTableQuery: Sendable, Hashable, Codable {
+    /// The model whose table is created.
     public var model: String
+    /// `CREATE TABLE IF NOT EXISTS` (and the same for its indexes).
     public var ifNotExists: Bool
 
+    /// Creates `model`'s table.
     public init(_ model: String, ifNotExists: Bool = false) {
         self.model = model
         self.ifNotExists = ifNotExists
@@ -24,13 +27,18 @@ public struct CreateTableQuery: Sendable, Hashable, Codable {
 ///
 /// JSON: `{"model": "User", "columns": ["email"], "unique": true}` or `{"model": "User", "name": "idx_users_email"}`
 public struct CreateIndexQuery: Sendable, Hashable, Codable {
+    /// The model whose table is indexed.
     public var model: String
+    /// The index's name: one the model declares, or the name for an index over ``columns``.
     public var name: String?
     /// Fields or columns.
     public var columns: [String]?
+    /// A unique index.
     public var unique: Bool
+    /// `CREATE INDEX IF NOT EXISTS`.
     public var ifNotExists: Bool
 
+    /// An index of `model`, by name or over columns.
     public init(_ model: String, name: String? = nil, columns: [String]? = nil, unique: Bool = false, ifNotExists: Bool = false) {
         self.model = model
         self.name = name
@@ -58,9 +66,12 @@ public struct CreateIndexQuery: Sendable, Hashable, Codable {
 ///
 /// JSON: `{}` or `{"models": ["User", "Profile"], "ifNotExists": true}`
 public struct MigrateQuery: Sendable, Hashable, Codable {
+    /// The models whose tables are created; nil: every model of the schema.
     public var models: [String]?
+    /// `CREATE TABLE IF NOT EXISTS` for each.
     public var ifNotExists: Bool
 
+    /// Creates the tables of `models` (all when nil).
     public init(models: [String]? = nil, ifNotExists: Bool = false) {
         self.models = models
         self.ifNotExists = ifNotExists

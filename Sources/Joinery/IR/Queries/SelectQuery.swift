@@ -10,21 +10,28 @@
 /// "order": [{"column": "id", "descending": true}], "limit": 10, "offset": 20, "first": true,
 /// "count": true, "unscoped": true}` — every key but `model` optional.
 public struct SelectQuery: Sendable, Hashable {
+    /// The model queried.
     public var model: String
     /// Columns (or field names) of the model to read; `nil` reads all, in declaration order.
     public var columns: [String]?
+    /// The rows wanted (`WHERE`).
     public var filter: Condition?
+    /// `ORDER BY`.
     public var order: [OrderingTerm]
+    /// `LIMIT`.
     public var limit: Int?
+    /// `OFFSET`.
     public var offset: Int?
     /// GORM's `First`: the order gains the primary key and the limit becomes 1.
     public var first: Bool
     /// `SELECT COUNT(*)` instead of rows.
     public var count: Bool
+    /// The associations loaded with the rows: preloaded or joined.
     public var includes: [Include]
     /// Soft-deleted rows are included, in the main table and every included one.
     public var unscoped: Bool
 
+    /// A query of `model`.
     public init(
         _ model: String, columns: [String]? = nil, filter: Condition? = nil, order: [OrderingTerm] = [],
         limit: Int? = nil, offset: Int? = nil, first: Bool = false, count: Bool = false, includes: [Include] = [],
@@ -49,7 +56,9 @@ public struct SelectQuery: Sendable, Hashable {
 ///
 /// JSON: `{"path": "user.company", "mode": "innerJoin", "where": {…}}`; `mode` defaults to `preload`.
 public struct Include: Sendable, Hashable {
+    /// The relation names from the queried model (`["user", "company"]`).
     public var path: [String]
+    /// Preloaded, or joined (left or inner).
     public var mode: IncludeMode
     /// Extra conditions on the included table: in the preload's WHERE, or in the join's ON clause.
     public var filter: Condition?
@@ -59,6 +68,7 @@ public struct Include: Sendable, Hashable {
     /// keys are always read, and every other column must be optional (it reads as nil).
     public var columns: [String]?
 
+    /// An include of the relation `path`.
     public init(
         _ path: [String], _ mode: IncludeMode = .preload, filter: Condition? = nil, unscoped: Bool = false,
         columns: [String]? = nil
@@ -79,6 +89,7 @@ public struct Include: Sendable, Hashable {
     }
 }
 
+/// How an association is loaded.
 public enum IncludeMode: String, Sendable, Hashable, Codable {
     /// The preload pair: a second statement keyed by the parents' distinct foreign keys.
     case preload

@@ -5,12 +5,16 @@
 ///
 /// JSON: `{"model": "User", "rows": [{"name": "jinzhu"}], "upsert": {"conflictColumns": ["email"], "update": ["name"]}}`
 public struct InsertQuery: Sendable, Hashable, Codable {
+    /// The model inserted.
     public var model: String
+    /// The rows, by field or column name; every row gives the same columns.
     public var rows: [[String: SQLValue]]
+    /// What to do when a row clashes with a unique key.
     public var upsert: Upsert?
     /// Columns to return; `nil` returns the generated primary key, if there is one.
     public var returning: [String]?
 
+    /// An insert of `rows` into `model`'s table.
     public init(_ model: String, rows: [[String: SQLValue]], upsert: Upsert? = nil, returning: [String]? = nil) {
         self.model = model
         self.rows = rows
@@ -26,12 +30,18 @@ public struct InsertQuery: Sendable, Hashable, Codable {
 ///
 /// JSON: `{"model": "Profile", "set": {"user_id": 2}, "where": {…}}`
 public struct UpdateQuery: Sendable, Hashable {
+    /// The model updated.
     public var model: String
+    /// The new values, by field or column name.
     public var values: [String: SQLValue]
+    /// The rows to update.
     public var filter: Condition?
+    /// Soft-deleted rows too.
     public var unscoped: Bool
+    /// Every row, when there is no filter: without it, an update with no filter is misuse.
     public var allRows: Bool
 
+    /// An update of `model`'s rows.
     public init(
         _ model: String, set values: [String: SQLValue], filter: Condition? = nil, unscoped: Bool = false,
         allRows: Bool = false
@@ -50,11 +60,16 @@ public struct UpdateQuery: Sendable, Hashable {
 ///
 /// JSON: `{"model": "User", "where": {…}, "unscoped": false}`
 public struct DeleteQuery: Sendable, Hashable {
+    /// The model deleted from.
     public var model: String
+    /// The rows to delete.
     public var filter: Condition?
+    /// A real `DELETE` where the model is soft-deleted.
     public var unscoped: Bool
+    /// Every row, when there is no filter: without it, a delete with no filter is misuse.
     public var allRows: Bool
 
+    /// A delete of `model`'s rows.
     public init(_ model: String, filter: Condition? = nil, unscoped: Bool = false, allRows: Bool = false) {
         self.model = model
         self.filter = filter

@@ -8,17 +8,24 @@
 ///   ON DELETE SET NULL ON UPDATE CASCADE)
 /// ```
 public struct CreateTableStatement: Sendable, Hashable, Codable {
+    /// The table's name.
     public var table: String
+    /// `CREATE TABLE IF NOT EXISTS`.
     public var ifNotExists: Bool
+    /// The columns, in order.
     public var columns: [ColumnDefinition]
+    /// The primary-key columns.
     public var primaryKey: [String]
     /// The primary key is one integer column the engine generates.
     public var generatedPrimaryKey: Bool
+    /// `CONSTRAINT … UNIQUE (…)` clauses.
     public var uniqueConstraints: [UniqueConstraint]
+    /// `CONSTRAINT … FOREIGN KEY … REFERENCES …` clauses.
     public var foreignKeys: [ForeignKeyConstraint]
     /// Indexes declared inside the statement; empty unless the dialect places them there.
     public var indexes: [IndexSchema]
 
+    /// A table with its columns and constraints.
     public init(
         table: String, ifNotExists: Bool = false, columns: [ColumnDefinition], primaryKey: [String],
         generatedPrimaryKey: Bool = false, uniqueConstraints: [UniqueConstraint] = [],
@@ -37,11 +44,16 @@ public struct CreateTableStatement: Sendable, Hashable, Codable {
 
 /// `"name" TEXT NOT NULL DEFAULT 'x'`.
 public struct ColumnDefinition: Sendable, Hashable, Codable {
+    /// The column's name.
     public var name: String
+    /// Its portable type, spelt by the dialect.
     public var type: ColumnType
+    /// Whether it takes NULL (else `NOT NULL`).
     public var isNullable: Bool
+    /// Its `DEFAULT`, written as a literal.
     public var defaultValue: SQLValue?
 
+    /// A column definition.
     public init(name: String, type: ColumnType, isNullable: Bool, defaultValue: SQLValue? = nil) {
         self.name = name
         self.type = type
@@ -52,13 +64,20 @@ public struct ColumnDefinition: Sendable, Hashable, Codable {
 
 /// `CONSTRAINT "fk_profiles_user" FOREIGN KEY ("user_id") REFERENCES "users"("id") ON DELETE SET NULL ON UPDATE CASCADE`.
 public struct ForeignKeyConstraint: Sendable, Hashable, Codable {
+    /// The constraint's name (`fk_profiles_user`).
     public var name: String
+    /// The foreign-key columns of the owning table.
     public var columns: [String]
+    /// The table referenced.
     public var referencedTable: String
+    /// Its columns referenced (its primary key or a unique key).
     public var referencedColumns: [String]
+    /// `ON DELETE`; nil: the engine's default.
     public var onDelete: ForeignKeyAction?
+    /// `ON UPDATE`; nil: the engine's default.
     public var onUpdate: ForeignKeyAction?
 
+    /// A foreign-key constraint.
     public init(
         name: String, columns: [String], referencedTable: String, referencedColumns: [String],
         onDelete: ForeignKeyAction? = nil, onUpdate: ForeignKeyAction? = nil

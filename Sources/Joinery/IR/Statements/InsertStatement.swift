@@ -4,16 +4,19 @@
 /// INSERT INTO "users" ("name", "created_at") VALUES ($1, $2) RETURNING "id"
 /// ```
 public struct InsertStatement: Sendable, Hashable, Codable {
+    /// The table inserted into.
     public var table: String
     /// May be empty: a row of defaults only (`DEFAULT VALUES`).
     public var columns: [String]
     /// One list of values per row, each as long as `columns`.
     public var rows: [[SQLValue]]
+    /// `ON CONFLICT …` / `ON DUPLICATE KEY UPDATE …`.
     public var upsert: Upsert?
     /// Columns to return from each inserted row; lowering throws ``JoineryError/Kind/unsupported``
     /// on a dialect without ``DialectCapabilities/returning``.
     public var returning: [String]
 
+    /// `INSERT INTO table (columns) VALUES (…), (…)`.
     public init(table: String, columns: [String], rows: [[SQLValue]], upsert: Upsert? = nil, returning: [String] = []) {
         self.table = table
         self.columns = columns
@@ -35,6 +38,7 @@ public struct Upsert: Sendable, Hashable, Codable {
     /// Columns overwritten with the inserted values; empty means "keep the existing row".
     public var update: [String]
 
+    /// An upsert on `conflictColumns`, updating `update` (none: do nothing).
     public init(conflictColumns: [String], update: [String] = []) {
         self.conflictColumns = conflictColumns
         self.update = update

@@ -57,9 +57,12 @@ extension SQLStatement: Codable {
 
 /// The SQL text of a statement in one dialect, and the values bound to its placeholders, in order.
 public struct LoweredStatement: Sendable, Hashable, Codable {
+    /// The SQL text, with the dialect's placeholders.
     public var sql: String
+    /// The values bound to them, in order.
     public var bindings: [SQLValue]
 
+    /// A lowered statement.
     public init(sql: String, bindings: [SQLValue] = []) {
         self.sql = sql
         self.bindings = bindings

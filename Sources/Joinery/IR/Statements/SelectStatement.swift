@@ -6,14 +6,22 @@
 /// WHERE "profiles"."deleted_at" IS NULL
 /// ```
 public struct SelectStatement: Sendable, Hashable, Codable {
+    /// What is selected: columns, or `COUNT(*)`.
     public var selection: Selection
+    /// The statement's own table.
     public var from: TableReference
+    /// `LEFT JOIN` / `INNER JOIN` clauses, in order.
     public var joins: [Join]
+    /// `WHERE`.
     public var filter: Condition?
+    /// `ORDER BY`.
     public var order: [OrderingTerm]
+    /// `LIMIT`.
     public var limit: Int?
+    /// `OFFSET`.
     public var offset: Int?
 
+    /// A `SELECT` from its parts.
     public init(
         selection: Selection, from: TableReference, joins: [Join] = [], filter: Condition? = nil,
         order: [OrderingTerm] = [], limit: Int? = nil, offset: Int? = nil
@@ -38,9 +46,12 @@ public struct SelectStatement: Sendable, Hashable, Codable {
 
 /// `"User"."name" AS "User__name"`.
 public struct SelectedColumn: Sendable, Hashable, Codable {
+    /// The column selected.
     public var column: ColumnReference
+    /// `AS "User__name"`.
     public var alias: String?
 
+    /// `column [AS alias]`.
     public init(_ column: ColumnReference, alias: String? = nil) {
         self.column = column
         self.alias = alias
@@ -49,9 +60,12 @@ public struct SelectedColumn: Sendable, Hashable, Codable {
 
 /// A table, optionally aliased: `"users" "User"`.
 public struct TableReference: Sendable, Hashable, Codable {
+    /// The table's name.
     public var name: String
+    /// Its alias in the statement (`"User"`).
     public var alias: String?
 
+    /// `name [alias]`.
     public init(_ name: String, alias: String? = nil) {
         self.name = name
         self.alias = alias
@@ -63,10 +77,14 @@ public struct TableReference: Sendable, Hashable, Codable {
 
 /// `LEFT JOIN "users" "User" ON …`.
 public struct Join: Sendable, Hashable, Codable {
+    /// `LEFT` or `INNER`.
     public var kind: JoinKind
+    /// The joined table and its alias.
     public var table: TableReference
+    /// The `ON` condition.
     public var on: Condition
 
+    /// `kind JOIN table ON condition`.
     public init(_ kind: JoinKind, _ table: TableReference, on: Condition) {
         self.kind = kind
         self.table = table
@@ -74,15 +92,19 @@ public struct Join: Sendable, Hashable, Codable {
     }
 }
 
+/// `LEFT JOIN` or `INNER JOIN`.
 public enum JoinKind: String, Sendable, Hashable, Codable {
     case left, inner
 }
 
 /// `"profiles"."id" DESC`.
 public struct OrderingTerm: Sendable, Hashable, Codable {
+    /// The column ordered by.
     public var column: ColumnReference
+    /// `DESC`.
     public var descending: Bool
 
+    /// `column [DESC]`.
     public init(_ column: ColumnReference, descending: Bool = false) {
         self.column = column
         self.descending = descending
