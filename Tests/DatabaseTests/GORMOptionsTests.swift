@@ -62,6 +62,12 @@ struct GORMOptionsTests {
             let joined = try db.query(Deep.Profile.self).join(\.user, \.company, \.country)
                 .filter(\.user, \.company, \.country, \.code == "FR").all()
             #expect(joined.map { $0.user?.company?.country?.code } == ["FR"])
+            // By dotted path, as deep as the models go.
+            let byPath = try db.query(Deep.Profile.self).preload("user.company.country").join("editor").order(by: \.id).all()
+            #expect(byPath.map { $0.user?.company?.country?.code } == ["FR", nil])
+            #expect(byPath.map { $0.editor?.name } == ["editor", nil])
+            let unknown = joineryError { _ = try db.query(Deep.Profile.self).preload("user.nowhere").all() }
+            #expect(unknown?.kind == .misuse)
         }
     }
 

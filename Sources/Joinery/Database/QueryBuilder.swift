@@ -130,6 +130,22 @@ public struct QueryBuilder<M: Model, Source: Sendable>: Sendable {
             types: [A.self, B.self, C.self])
     }
 
+    /// A preload by dotted relation path, of any depth — GORM's `Preload("User.Company.Country")`.
+    /// The planner checks each name; an unknown one is misuse naming the model.
+    ///
+    /// ```swift
+    /// db.query(Profile.self).preload("user.company.country.region")
+    /// ```
+    public func preload(_ dottedPath: String, filter: Condition? = nil) -> Self {
+        including(dottedPath.split(separator: ".").map(String.init), .preload, filter: filter, types: [])
+    }
+
+    /// A join by dotted relation path, of any depth (`"user.company.country"` joins as
+    /// `"User__Company__Country"`).
+    public func join(_ dottedPath: String, _ kind: JoinKind = .left, on: Condition? = nil) -> Self {
+        including(dottedPath.split(separator: ".").map(String.init), kind == .inner ? .innerJoin : .leftJoin, filter: on, types: [])
+    }
+
     /// Preloads every belongs-to association of the model, one level deep (GORM's
     /// `Preload(clause.Associations)`): one statement per association.
     public func preloadAll() -> Self {
