@@ -17,7 +17,7 @@ extension QueryBuilder {
     }
 
     /// Rows whose joined association matches `condition`: its fields are qualified by the join's
-    /// alias. The association must be joined (``join(_:_:on:)-(_,_,Condition?)``); a preloaded one
+    /// alias. The association must be joined (`join`); a preloaded one
     /// is not part of the statement.
     ///
     /// ```swift
