@@ -15,6 +15,14 @@ if ! output=$(swift run --skip-build "$@" joinery conformance \
 fi
 echo "check-conformance: $(grep -F 'scenarios ×' <<<"$output")"
 
+# Two targets with the same engine and version (two Galera nodes, say) keep a column each.
+twice=$(swift run --skip-build "$@" joinery conformance --filter join.left --url "$JOINERY_MARIADB_URL" --url "$JOINERY_MARIADB_URL")
+if [ "$(grep -cF ' @ ' <<<"$(head -1 <<<"$twice")")" -ne 1 ] || ! grep -qF '2 targets' <<<"$twice"; then
+    echo "$twice" >&2
+    echo "check-conformance: two targets of one engine were not told apart" >&2
+    exit 1
+fi
+
 swift build --build-tests --package-path Examples/MySQLDialect "$@" >&2
 if ! output=$(swift test --skip-build --package-path Examples/MySQLDialect "$@" 2>&1); then
     echo "$output" >&2

@@ -38,7 +38,7 @@ struct ConformanceCommand: ParsableCommand {
     }
 
     func run() throws {
-        let targets = try url.map(Self.target)
+        let targets = Self.distinctlyLabelled(try url.map(Self.target), urls: url)
         var scenarios = ConformanceScenario.all
         if let filter { scenarios = scenarios.filter { $0.id.contains(filter) } }
         let report = ConformanceRunner(scenarios: scenarios).run(on: targets)
@@ -63,6 +63,19 @@ struct ConformanceCommand: ParsableCommand {
         let label = probe.engine.description
         probe.close()
         return ConformanceTarget(label: label, expectations: engine.expectations) { try driver.connect(to: parsed) }
+    }
+
+    /// Targets whose engine and version coincide (two Galera nodes, a primary and its replica)
+    /// are told apart by host and port, so that each keeps a column of its own.
+    static func distinctlyLabelled(_ targets: [ConformanceTarget], urls: [String]) -> [ConformanceTarget] {
+        let labels = targets.map(\.label)
+        return zip(targets, urls).map { target, url in
+            guard labels.filter({ $0 == target.label }).count > 1, let parsed = try? DatabaseURL(parsing: url) else { return target }
+            var relabelled = target
+            let place = parsed.host.map { host in parsed.port.map { "\(host):\($0)" } ?? host } ?? parsed.database ?? url
+            relabelled.label = "\(target.label) @ \(place)"
+            return relabelled
+        }
     }
 
     static func markdownDocument(_ report: ConformanceReport, urls: [String]) -> String {

@@ -12,9 +12,31 @@ struct ConformanceKitTests {
         expectNoFailure(ConformanceRunner().run(scenario, on: engine.conformanceTarget))
     }
 
+    /// Galera hands out interleaved ids (`auto_increment_increment` = the number of nodes, each
+    /// node its own offset): on one MariaDB server set the same way, every executed scenario
+    /// still passes — the kit assumes no consecutive ids.
+    @Test(arguments: ConformanceScenario.executed)
+    func withInterleavedIDs(scenario: ConformanceScenario) {
+        let target = ConformanceTarget(label: "mariadb, ids 2, 5, 8, …", expectations: .mariadb) {
+            let connection = try TestEngine.mariadb.connect()
+            try connection.execute("SET SESSION auto_increment_increment = 3, auto_increment_offset = 2")
+            return connection
+        }
+        expectNoFailure(ConformanceRunner().run(scenario, on: target))
+    }
+
     @Test(arguments: ConformanceScenario.sqlLevel, DialectVariant.allCases)
     func loweredInTheDialect(scenario: ConformanceScenario, variant: DialectVariant) {
         expectNoFailure(ConformanceRunner().run(scenario, on: variant.target))
+    }
+
+    /// Two targets with one label (two nodes of one engine and version) keep a column each.
+    @Test func targetsWithOneLabelKeepAColumnEach() throws {
+        let scenario = try #require(ConformanceScenario.sqlLevel.first)
+        let report = ConformanceRunner(scenarios: [scenario]).run(on: [DialectVariant.postgresql.target, DialectVariant.postgresql.target])
+        #expect(Set(report.targets).count == 2, "\(report.targets)")
+        #expect(report.results.count == 2)
+        #expect(report.text.contains(" #2"))
     }
 
     @Test func scenarioIDsAreUnique() {

@@ -20,9 +20,17 @@ public struct ConformanceRunner: Sendable {
         self.scenarios = scenarios
     }
 
-    /// Every scenario on every target.
+    /// Every scenario on every target. Targets that share a label get `#2`, `#3`… so that each
+    /// keeps a column of its own (a failure on one cannot hide behind another's pass).
     public func run(on targets: [ConformanceTarget]) -> ConformanceReport {
-        ConformanceReport(
+        var seen: [String: Int] = [:]
+        let targets = targets.map { target in
+            var target = target
+            seen[target.label, default: 0] += 1
+            if let count = seen[target.label], count > 1 { target.label += " #\(count)" }
+            return target
+        }
+        return ConformanceReport(
             scenarios: scenarios, targets: targets.map(\.label),
             results: targets.flatMap { target in scenarios.map { run($0, on: target) } })
     }

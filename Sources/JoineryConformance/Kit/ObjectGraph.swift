@@ -31,4 +31,30 @@ public enum ObjectGraph {
         case .timestamp: return "<date>"
         }
     }
+
+    /// `lines` with each model's keys numbered 1, 2, 3… in the order they first appear: what an
+    /// engine generated (consecutive on one server, 1, 4, 7 and 2, 5, 8 on two Galera nodes) no
+    /// longer matters, only which rows share a key. `User(id: 4` is a user key, and so is
+    /// `userID: 4` (a foreign key named after its model, GORM's convention).
+    public static func numberingKeys(_ lines: [String]) -> [String] {
+        var numbers: [String: [String: Int]] = [:]
+        func number(_ model: String, _ key: String) -> String {
+            if let known = numbers[model]?[key] { return String(known) }
+            let next = (numbers[model]?.count ?? 0) + 1
+            numbers[model, default: [:]][key] = next
+            return String(next)
+        }
+        return lines.map { line in
+            var output = ""
+            var rest = Substring(line)
+            while let match = rest.firstMatch(of: /(\w+)(\(id: |ID: )(\d+)/) {
+                output += rest[..<match.range.lowerBound]
+                let (word, separator, key) = (String(match.output.1), String(match.output.2), String(match.output.3))
+                let model = separator == "(id: " ? word : word.prefix(1).uppercased() + word.dropFirst()
+                output += word + separator + number(model, key)
+                rest = rest[match.range.upperBound...]
+            }
+            return output + rest
+        }
+    }
 }
