@@ -233,7 +233,9 @@ struct PoolTests {
 
     @Test(arguments: [TestEngine.postgresql, .mariadb])
     func aDeadlockIsARetryableTransactionConflict(engine: TestEngine) async throws {
-        try await engine.withScratchPool(DatabasePool.Configuration(maximumConnections: 2)) { pool in
+        var configuration = DatabasePool.Configuration(maximumConnections: 2)
+        configuration.retry = .none  // the conflict itself, as a caller without retries sees it
+        try await engine.withScratchPool(configuration) { pool in
             try await pool.migrate(Profile.self)
             var a = User(name: "a"), b = User(name: "b")
             try await pool.create(&a)
@@ -263,6 +265,59 @@ struct PoolTests {
             #expect(errors.count == 1, "\(errors)")
             #expect(errors.first?.kind == .transactionConflict)
             #expect(errors.first?.isRetryable == true)
+        }
+    }
+
+    /// With the default retry policy, the deadlock's victim runs again and both transactions
+    /// commit: nothing reaches the callers, and each row holds both writes.
+    @Test(arguments: [TestEngine.postgresql, .mariadb])
+    func aDeadlockedTransactionRunsAgainAndCommits(engine: TestEngine) async throws {
+        try await engine.withScratchPool(DatabasePool.Configuration(maximumConnections: 2)) { pool in
+            try await pool.migrate(Profile.self)
+            var a = User(name: "a"), b = User(name: "b")
+            try await pool.create(&a)
+            try await pool.create(&b)
+            let (first, second) = (a, b)
+            let holding = (DispatchSemaphore(value: 0), DispatchSemaphore(value: 0))
+            let attempts = AttemptCounter()
+            func crossing(_ label: String, _ one: User, _ two: User, mine: DispatchSemaphore, theirs: DispatchSemaphore) async throws {
+                try await pool.transaction { db in
+                    let attempt = attempts.count(label)
+                    // Appended in SQL, so that both transactions' writes show in the end.
+                    let append = engine == .postgresql
+                        ? "UPDATE users SET name = name || CAST($1 AS TEXT) WHERE id = $2"
+                        : "UPDATE users SET name = CONCAT(name, ?) WHERE id = ?"
+                    try db.connection.execute(append, [.text("+" + label), one.id.sqlValue])
+                    if attempt == 1 {  // only the first attempts cross; a retry runs straight through
+                        mine.signal()
+                        _ = theirs.wait(timeout: .now() + 20)
+                    }
+                    try db.connection.execute(append, [.text("+" + label), two.id.sqlValue])
+                }
+            }
+            async let left: Void = crossing("L", first, second, mine: holding.0, theirs: holding.1)
+            async let right: Void = crossing("R", second, first, mine: holding.1, theirs: holding.0)
+            _ = try await (left, right)
+            let counts = attempts.all
+            #expect(counts.values.sorted() == [1, 2], "\(counts)")  // one victim, run once more
+            let names = try await pool.query(User.self).order(by: \.id).all().map(\.name)
+            #expect(names.count == 2)
+            #expect(names.allSatisfy { $0.contains("+L") && $0.contains("+R") }, "\(names)")
+        }
+    }
+}
+
+
+/// How many times each labelled closure ran.
+final class AttemptCounter: Sendable {
+    private let counts = Mutex<[String: Int]>([:])
+    var all: [String: Int] { counts.withLock { $0 } }
+
+    /// Counts one more run of `label`; returns its number (1 for the first).
+    func count(_ label: String) -> Int {
+        counts.withLock { counts in
+            counts[label, default: 0] += 1
+            return counts[label] ?? 1
         }
     }
 }

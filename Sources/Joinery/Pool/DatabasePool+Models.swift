@@ -19,7 +19,7 @@ extension DatabasePool {
     /// ``Database/create(_:)-(M)``).
     public func create<M: Model>(_ model: inout M) async throws {
         let original = model
-        model = try await write { db in
+        model = try await atomicWrite { db in
             var copy = original
             try db.create(&copy)
             return copy
@@ -31,7 +31,7 @@ extension DatabasePool {
     public func create<M: Model>(_ model: inout M, omitting omitted: PartialKeyPath<M>...) async throws {
         let (relations, fields) = try Database.omissions(omitted, of: M.self)
         let original = model
-        model = try await write { db in
+        model = try await atomicWrite { db in
             var copy = original
             try db.create(&copy, omittingRelations: relations, omittingFields: fields)
             return copy
@@ -43,7 +43,7 @@ extension DatabasePool {
         let (_, fields) = try Database.omissions(chosen, of: M.self)
         let (relations, omitted) = try Database.complement(of: fields, in: M.self)
         let original = model
-        model = try await write { db in
+        model = try await atomicWrite { db in
             var copy = original
             try db.create(&copy, omittingRelations: relations, omittingFields: omitted)
             return copy
@@ -54,7 +54,7 @@ extension DatabasePool {
     /// in one transaction (see ``Database/save(_:)``).
     public func save<M: Model>(_ model: inout M) async throws {
         let original = model
-        model = try await write { db in
+        model = try await atomicWrite { db in
             var copy = original
             try db.save(&copy)
             return copy
@@ -64,7 +64,7 @@ extension DatabasePool {
     /// Inserts several models, each with its new parents, in one transaction.
     public func create<M: Model>(_ models: inout [M]) async throws {
         let original = models
-        models = try await write { db in
+        models = try await atomicWrite { db in
             var copy = original
             try db.create(&copy)
             return copy
@@ -76,7 +76,7 @@ extension DatabasePool {
     public func update<M: Model>(_ model: inout M, set values: [String: any SQLValueConvertible]) async throws -> Int {
         let original = model
         let assigned = values.mapValues(\.sqlValue)
-        let (updated, count) = try await write { db in
+        let (updated, count) = try await atomicWrite { db in
             var copy = original
             let count = try db.update(&copy, set: assigned)
             return (copy, count)
@@ -88,7 +88,7 @@ extension DatabasePool {
     /// Deletes a stored model: soft when it has a `deletedAt` field, unless `permanently`.
     @discardableResult
     public func delete<M: Model>(_ model: M, permanently: Bool = false) async throws -> Int {
-        try await write { db in try db.delete(model, permanently: permanently) }
+        try await atomicWrite { db in try db.delete(model, permanently: permanently) }
     }
 
     /// Creates the missing tables of `types` and of the models they reach, and adds what existing
@@ -164,7 +164,7 @@ extension Association where Source == DatabasePool {
     /// `deletingOld`, the previous parent is deleted, never `target`.
     public func replace(_ owner: inout Owner, with target: inout Target, deletingOld: Bool = false) async throws {
         let (originalOwner, originalTarget) = (owner, target)
-        (owner, target) = try await source.write { db in
+        (owner, target) = try await source.atomicWrite { db in
             var (owner, target) = (originalOwner, originalTarget)
             try onDatabase(db).replace(&owner, with: &target, deletingOld: deletingOld)
             return (owner, target)
@@ -179,7 +179,7 @@ extension Association where Source == DatabasePool {
     /// Sets the owner's foreign key to NULL when it points at `target`.
     public func delete(_ owner: inout Owner, _ target: Target) async throws {
         let original = owner
-        owner = try await source.write { db in
+        owner = try await source.atomicWrite { db in
             var owner = original
             try onDatabase(db).delete(&owner, target)
             return owner
@@ -189,7 +189,7 @@ extension Association where Source == DatabasePool {
     /// Sets the owner's foreign key to NULL.
     public func clear(_ owner: inout Owner) async throws {
         let original = owner
-        owner = try await source.write { db in
+        owner = try await source.atomicWrite { db in
             var owner = original
             try onDatabase(db).clear(&owner)
             return owner

@@ -117,7 +117,11 @@ public final class DatabasePool: Sendable {
     }
 
     /// Runs `body` in one transaction on one connection: all of it, or — when it throws —
-    /// none of it.
+    /// none of it. When the engine rolls the transaction back on its own (a deadlock, a
+    /// serialization or Galera certification failure), `body` runs again in a new transaction,
+    /// as ``Configuration/retry`` says, and the error reaches the caller only after the last
+    /// attempt — so `body` must be safe to run more than once (its effects outside the database
+    /// included).
     ///
     /// ```sql
     /// BEGIN          -- BEGIN IMMEDIATE on SQLite
@@ -125,7 +129,12 @@ public final class DatabasePool: Sendable {
     /// COMMIT         -- ROLLBACK if body threw
     /// ```
     public func transaction<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
-        try await run(on: writers, readOnly: false, inTransaction: true, body)
+        try await retrying { try await run(on: writers, readOnly: false, inTransaction: true, body) }
+    }
+
+    /// A one-shot write that is one transaction or one statement: run again like a transaction.
+    func atomicWrite<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
+        try await retrying { try await run(on: writers, readOnly: false, inTransaction: false, body) }
     }
 
     private func run<T: Sendable>(

@@ -34,6 +34,9 @@ extension DatabasePool {
         /// work; that connection is replaced. nil: no limit. A URL's own `statement_timeout`
         /// (milliseconds) wins.
         public var statementTimeout: Duration? = .seconds(60)
+        /// How a transaction the engine rolled back (a deadlock, a serialization or certification
+        /// failure) is run again before its error reaches the caller: 3 attempts by default.
+        public var retry: RetryPolicy = RetryPolicy()
 
         /// The defaults each property documents.
         public init() {}
