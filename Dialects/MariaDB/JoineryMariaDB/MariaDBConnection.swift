@@ -190,7 +190,20 @@ public final class MariaDBConnection: DatabaseConnection, @unchecked Sendable {
     }
 
     /// Prepares (or takes from the cache), binds and executes; `body` reads the outcome.
+    /// ``withPreparedStatement(_:_:_:_:)``, its errors naming this server.
     private func withStatement<T>(
+        _ sql: String, _ bindings: [SQLValue], _ mysql: UnsafeMutablePointer<MYSQL>,
+        _ body: (UnsafeMutablePointer<MYSQL_STMT>) throws -> T
+    ) throws -> T {
+        do {
+            return try withPreparedStatement(sql, bindings, mysql, body)
+        } catch var error as JoineryError {
+            error.server = error.server ?? "\(url.host ?? "127.0.0.1"):\(url.port ?? 3306)"
+            throw error
+        }
+    }
+
+    private func withPreparedStatement<T>(
         _ sql: String, _ bindings: [SQLValue], _ mysql: UnsafeMutablePointer<MYSQL>,
         _ body: (UnsafeMutablePointer<MYSQL_STMT>) throws -> T
     ) throws -> T {

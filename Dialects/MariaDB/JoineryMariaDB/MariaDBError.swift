@@ -49,6 +49,9 @@ enum MariaDBError {
             error.kind = .undefinedObject
         case 1213, 1205:
             error.kind = .transactionConflict
+        case 1290, 1792:
+            // The server runs with --read-only; cannot execute statement in a READ ONLY transaction.
+            error.kind = .readOnly
         case 1210:
             error.kind = .parameterCount
         case 1045, 1044, 1698:

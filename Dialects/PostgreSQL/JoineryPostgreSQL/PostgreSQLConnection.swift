@@ -11,6 +11,8 @@ public final class PostgreSQLConnection: DatabaseConnection, @unchecked Sendable
     public let engine: EngineInfo
     public let transactionState = TransactionState()
     public let dialect: any SQLDialect
+    /// `host:port`, for errors: which server of several said it.
+    private let server: String
 
     private let lock = NSRecursiveLock()  // guards `handle`
     private var handle: OpaquePointer?
@@ -26,6 +28,7 @@ public final class PostgreSQLConnection: DatabaseConnection, @unchecked Sendable
     }
 
     public init(url: DatabaseURL) throws {
+        server = "\(url.host ?? "127.0.0.1"):\(url.port ?? 5432)"
         guard url.scheme == "postgres" || url.scheme == "postgresql" else {
             throw JoineryError(.invalidURL, "not a PostgreSQL URL: \(url) (use postgres://user:pass@host:5432/db)")
         }
@@ -162,7 +165,17 @@ public final class PostgreSQLConnection: DatabaseConnection, @unchecked Sendable
     }
 
     /// Sends the statement with its values bound and hands the successful result to `body`.
+    /// ``runStatement(_:_:_:)``, its errors naming this server.
     private func run<T>(_ sql: String, _ bindings: [SQLValue], _ body: (OpaquePointer) throws -> T) throws -> T {
+        do {
+            return try runStatement(sql, bindings, body)
+        } catch var error as JoineryError {
+            error.server = error.server ?? server
+            throw error
+        }
+    }
+
+    private func runStatement<T>(_ sql: String, _ bindings: [SQLValue], _ body: (OpaquePointer) throws -> T) throws -> T {
         try StatementText.requireNoNUL(sql)
         return try lock.withLock {
             guard let handle else {

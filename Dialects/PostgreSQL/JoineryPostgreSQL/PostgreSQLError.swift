@@ -26,6 +26,7 @@ enum PostgreSQLError {
         case "42601": return .syntax
         case "42P01", "42703", "42883", "42704", "3D000", "3F000": return .undefinedObject
         case "40001", "40P01", "55P03": return .transactionConflict
+        case "25006": return .readOnly  // read_only_sql_transaction: a hot standby, or a READ ONLY transaction
         case "57P01", "57P02", "57P03": return .connectionLost  // the server shut down, crashed, or is starting
         case "57014": return message.contains("user request") ? .cancelled : .timeout
         case "0A000": return .unsupported

@@ -39,6 +39,7 @@ enum SQLiteError {
         default:
             switch code & 0xFF {
             case SQLITE_BUSY, SQLITE_LOCKED: error.kind = .transactionConflict
+            case SQLITE_READONLY: error.kind = .readOnly
             case SQLITE_INTERRUPT: error.kind = .cancelled
             case SQLITE_CANTOPEN, SQLITE_NOTADB: error.kind = .connectionFailed
             case SQLITE_RANGE: error.kind = .parameterCount

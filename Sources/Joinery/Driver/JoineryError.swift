@@ -47,6 +47,10 @@ public struct JoineryError: Error, Sendable, Equatable {
         /// MariaDB 1213 / 1205, SQLite BUSY): the engine rolled the transaction back, and it may
         /// succeed if run again. See ``JoineryError/isRetryable``.
         case transactionConflict
+        /// The server or the transaction refuses writes: a hot-standby replica (PostgreSQL 25006),
+        /// a read-only MariaDB server or transaction (1290, 1792), an SQLite reader (`query_only`).
+        /// ``JoineryError/server`` names the server. Nothing was written; send writes to the primary.
+        case readOnly
         /// The dialect cannot express a feature; nothing was sent to the engine.
         case unsupported
         /// The program asked for something that cannot be meant: an unknown association, an
@@ -82,6 +86,9 @@ public struct JoineryError: Error, Sendable, Equatable {
     public var relation: String?
     /// The statement that failed, if any.
     public var sql: String?
+    /// The server that reported the error (`127.0.0.1:5442`), where the driver knows it: which
+    /// node of a cluster, which replica.
+    public var server: String?
     /// For ``Kind/connectionLost``: whether the lost work may have been committed. `false` when the
     /// connection dropped inside a transaction (the engine rolls it back) or during a read;
     /// `true` when it dropped at `COMMIT` or during a write outside a transaction; `nil` when
@@ -145,6 +152,7 @@ extension JoineryError: CustomStringConvertible {
         if let table { details.append("table \(table)") }
         if let column { details.append("column \(column)") }
         if let mayHaveCommitted { details.append(mayHaveCommitted ? "may have committed" : "not committed") }
+        if let server { details.append("server \(server)") }
         if let engine {
             details.append([engine, engineCode].compactMap { $0 }.joined(separator: " "))
         }

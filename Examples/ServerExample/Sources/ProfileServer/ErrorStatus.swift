@@ -10,7 +10,7 @@ extension JoineryError {
         case .notFound: return HTTPError(.notFound)
         case .foreignKeyViolation, .notNullViolation, .checkViolation, .invalidValue:
             return HTTPError(.unprocessableContent, message: message)
-        case .poolExhausted, .transactionConflict, .connectionFailed, .connectionLost, .timeout:
+        case .poolExhausted, .transactionConflict, .connectionFailed, .connectionLost, .timeout, .readOnly:
             return HTTPError(.serviceUnavailable, message: "try again")
         case .cancelled: return HTTPError(.requestTimeout)
         default: return HTTPError(.internalServerError)
