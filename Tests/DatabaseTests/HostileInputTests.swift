@@ -27,6 +27,23 @@ struct HostileInputTests {
     }
 
     @Test(arguments: TestEngine.allCases)
+    func aDateWithNoCalendarTimeIsRefusedNotStoredAs1970(engine: TestEngine) throws {
+        try withDatabase(engine) { db in
+            var user = User(name: "far", deletedAt: Date(timeIntervalSince1970: 1e15))
+            let error = joineryError { try db.create(&user) }
+            #expect(error?.kind == .invalidValue)
+            #expect(error?.column == "deleted_at")
+            #expect(user.id == nil)
+            let raw = joineryError {
+                _ = try db.connection.query(engine.sql("SELECT ?"), [.timestamp(Date(timeIntervalSince1970: .infinity))])
+            }
+            #expect(raw?.kind == .invalidValue)
+            let stored = try db.query(User.self).unscoped().count()
+            #expect(stored == 0)
+        }
+    }
+
+    @Test(arguments: TestEngine.allCases)
     func aFragmentWithANumberedPlaceholderIsMisuse(engine: TestEngine) throws {
         try withDatabase(engine) { db in
             var profile = Profile(name: "v")

@@ -253,6 +253,9 @@ public final class MariaDBConnection: DatabaseConnection, @unchecked Sendable {
             switch value {
             case .text(let text): size += text.utf8.count + 9
             case .blob(let bytes): size += bytes.count + 9
+            case .timestamp(let date):
+                guard SQLTimestamp.isRepresentable(date) else { throw SQLTimestamp.unrepresentable(date, sql: sql) }
+                size += 13
             default: size += 13
             }
         }

@@ -50,7 +50,9 @@ enum PostgreSQLValues {
                             engine: "PostgreSQL", sql: sql)
                     }
                     append(text: text, type: 0)
-                case .timestamp(let date): append(text: SQLTimestamp(date).sqlText + "+00", type: timestamptzOID)
+                case .timestamp(let date):
+                    guard SQLTimestamp.isRepresentable(date) else { throw SQLTimestamp.unrepresentable(date, sql: sql) }
+                    append(text: SQLTimestamp(date).sqlText + "+00", type: timestamptzOID)
                 case .blob(let bytes):
                     // bytea goes binary: no escaping, no hex doubling.
                     offsets.append(buffer.count)

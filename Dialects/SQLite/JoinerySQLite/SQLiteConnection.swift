@@ -238,6 +238,9 @@ public final class SQLiteConnection: DatabaseConnection, @unchecked Sendable {
                 engine: "SQLite", sql: sql)
         }
         for (offset, value) in bindings.enumerated() {
+            if case .timestamp(let date) = value, !SQLTimestamp.isRepresentable(date) {
+                throw SQLTimestamp.unrepresentable(date, sql: sql)
+            }
             let code = Self.bind(value, to: statement, at: Int32(offset + 1))
             guard code == SQLITE_OK else { throw SQLiteError.make(db, code, sql: sql) }
         }

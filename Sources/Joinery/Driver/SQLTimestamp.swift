@@ -36,7 +36,21 @@ public struct SQLTimestamp: Sendable, Hashable {
         self.microsecond = microsecond
     }
 
-    /// The UTC calendar time of `date`, rounded to the nearest microsecond.
+    /// Whether `date` has a calendar time to store: finite, and within ±292,000 years of 1970
+    /// (microseconds in 64 bits). Drivers and the planner refuse other dates with
+    /// ``JoineryError/Kind/invalidValue`` instead of storing something else.
+    public static func isRepresentable(_ date: Date) -> Bool {
+        let seconds = date.timeIntervalSince1970
+        return seconds.isFinite && abs(seconds) < 9.2e12
+    }
+
+    /// The ``JoineryError/Kind/invalidValue`` for a date ``isRepresentable(_:)`` refuses.
+    public static func unrepresentable(_ date: Date, sql: String? = nil) -> JoineryError {
+        JoineryError(.invalidValue, "the date \(date.timeIntervalSince1970) s from 1970 has no calendar time to store", sql: sql)
+    }
+
+    /// The UTC calendar time of `date`, rounded to the nearest microsecond (a date that
+    /// ``isRepresentable(_:)`` refuses reads as 1970: check first).
     public init(_ date: Date) {
         let totalMicros = (date.timeIntervalSince1970 * 1_000_000).rounded()
         let micros = Int64(exactly: totalMicros) ?? 0
