@@ -189,17 +189,27 @@ struct PoolTests {
     @Test(arguments: TestEngine.allCases)
     func aTaskCancelledWhileWaitingForAConnectionGivesUpItsPlace(engine: TestEngine) async throws {
         try await engine.withScratchPool(DatabasePool.Configuration(maximumConnections: 1)) { pool in
-            let holding = Task { try await pool.write { _ in Thread.sleep(forTimeInterval: 0.5) } }
-            try await Task.sleep(for: .milliseconds(100))
+            let release = DispatchSemaphore(value: 0)
+            let holding = Task { try await pool.write { _ in _ = release.wait(timeout: .now() + 20) } }
+            defer { release.signal() }
+            // Polled, not slept: on a loaded machine the tasks start late.
+            try await Self.until { pool.statistics.open == 1 && pool.statistics.idle == 0 }
             let waiting = Task { try await pool.write { _ in 1 } }
-            try await Task.sleep(for: .milliseconds(100))
+            try await Self.until { pool.statistics.waiting == 1 }
             #expect(pool.statistics.waiting == 1)
             waiting.cancel()
             let error = await joineryError { _ = try await waiting.value }
             #expect(error?.kind == .cancelled)
             #expect(pool.statistics.waiting == 0)
+            release.signal()
             try await holding.value
         }
+    }
+
+    /// Waits until `condition` holds, checking every 10 ms, for at most `limit`.
+    static func until(_ limit: Duration = .seconds(10), _ condition: () -> Bool) async throws {
+        let deadline = ContinuousClock.now + limit
+        while !condition(), ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(10)) }
     }
 
     @Test(arguments: TestEngine.allCases)
