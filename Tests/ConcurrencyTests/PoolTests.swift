@@ -33,7 +33,7 @@ struct PoolTests {
         configuration.acquireTimeout = .milliseconds(200)
         try await engine.withScratchPool(configuration) { pool in
             let holding = Task { try await pool.write { _ in Thread.sleep(forTimeInterval: 1.5) } }
-            try await Task.sleep(for: .milliseconds(300))
+            try await Self.until { pool.statistics.open == 1 && pool.statistics.idle == 0 }
             let start = ContinuousClock.now
             let error = await joineryError { try await pool.write { _ in 1 } }
             #expect(error?.kind == .poolExhausted)
@@ -146,15 +146,17 @@ struct PoolTests {
         try await engine.withScratchPool { pool in
             try await pool.migrate(Profile.self)
             let finished = Atomic<Bool>(false)
+            let started = Atomic<Bool>(false)
             let inFlight = Task {
                 try await pool.write { db in
+                    started.store(true, ordering: .releasing)
                     Thread.sleep(forTimeInterval: 0.3)
                     var user = User(name: "last")
                     try db.create(&user)
                     finished.store(true, ordering: .releasing)
                 }
             }
-            try await Task.sleep(for: .milliseconds(100))
+            try await Self.until { started.load(ordering: .acquiring) }
             await pool.close()
             let done = finished.load(ordering: .acquiring)
             #expect(done, "close returned before the unit of work in flight ended")
