@@ -1,3 +1,4 @@
+import Synchronization
 import Dispatch
 
 /// Connections shared by every request of an application: the async API.
@@ -49,6 +50,8 @@ public final class DatabasePool: Sendable {
     public let configuration: Configuration
     /// The URL the pool opens, password hidden.
     public let url: String
+    /// When the pool last wrote, for ``Configuration/readYourWrites``.
+    let lastWrite = Mutex<ContinuousClock.Instant?>(nil)
 
     /// A pool for `url`, opened with the driver for its scheme. Nothing is connected yet: the
     /// first unit of work opens the first connection. Throws ``JoineryError/Kind/invalidURL``
@@ -68,14 +71,7 @@ public final class DatabasePool: Sendable {
         dialect: (any SQLDialect)? = nil
     ) throws {
         let driver = try DriverRegistry(drivers).driver(for: parsed)
-        var parsed = parsed
-        if parsed.options["connect_timeout"] == nil {
-            parsed.options["connect_timeout"] = String(max(1, configuration.connectTimeout.components.seconds))
-        }
-        if parsed.options["statement_timeout"] == nil, let timeout = configuration.statementTimeout {
-            let milliseconds = timeout.components.seconds * 1000 + timeout.components.attoseconds / 1_000_000_000_000_000
-            parsed.options["statement_timeout"] = String(max(1, milliseconds))
-        }
+        let parsed = Self.withTimeouts(parsed, configuration)
         let connections = try driver.poolConnections(for: parsed)
         self.url = parsed.description
         self.configuration = configuration
@@ -94,6 +90,68 @@ public final class DatabasePool: Sendable {
         }
     }
 
+    /// A pool over a primary and its replicas (PostgreSQL streaming replicas, MariaDB
+    /// replicas): reads — ``read(_:)`` and the queries run on the pool — go to the replicas,
+    /// writes and transactions to the primary. A replica that cannot be reached is skipped (the
+    /// next one is tried, and with none left, the primary serves the read); with
+    /// ``Configuration/readYourWrites`` set, reads go to the primary for that long after each
+    /// write, so a request sees what it just wrote although replication is asynchronous.
+    ///
+    /// ```swift
+    /// var configuration = DatabasePool.Configuration()
+    /// configuration.readYourWrites = .seconds(1)
+    /// let pool = try DatabasePool(
+    ///     primary: "postgres://app:secret@10.0.0.1:5432/app",
+    ///     replicas: ["postgres://app:secret@10.0.0.2:5432/app", "postgres://app:secret@10.0.0.3:5432/app"],
+    ///     drivers: [PostgreSQLDriver()], configuration: configuration)
+    /// ```
+    public convenience init(
+        primary: String, replicas: [String], drivers: [any DatabaseDriver], configuration: Configuration = Configuration(),
+        dialect: (any SQLDialect)? = nil
+    ) throws {
+        try self.init(
+            url: DatabaseURL(parsing: primary), replicas: try replicas.map(DatabaseURL.init(parsing:)), drivers: drivers,
+            configuration: configuration, dialect: dialect)
+    }
+
+    /// A pool over a parsed primary URL and its replicas.
+    public init(
+        url primary: DatabaseURL, replicas: [DatabaseURL], drivers: [any DatabaseDriver],
+        configuration: Configuration = Configuration(), dialect: (any SQLDialect)? = nil
+    ) throws {
+        let registry = DriverRegistry(drivers)
+        let driver = try registry.driver(for: primary)
+        let primaryURL = Self.withTimeouts(primary, configuration)
+        let replicaURLs = replicas.map { Self.withTimeouts($0, configuration) }
+        let replicaDrivers = try replicaURLs.map { try registry.driver(for: $0) }
+        let connections = try driver.poolConnections(for: primaryURL)
+        guard connections.openReader == nil, connections.writerLimit == nil else {
+            throw JoineryError.misuse("\(primary.scheme) has no replicas to read from: open a pool of its URL alone")
+        }
+        url = primaryURL.description
+        self.configuration = configuration
+        context = DatabaseContext(dialect: dialect)
+        let size = max(1, configuration.maximumConnections)
+        writers = ConnectionLane(label: "primary", capacity: size, configuration: configuration, open: connections.openWriter)
+        let chooser = ReplicaChooser(replicas: Array(zip(replicaDrivers, replicaURLs)), primary: connections.openWriter)
+        readers = replicas.isEmpty
+            ? writers
+            : ConnectionLane(label: "replicas", capacity: size, configuration: configuration, open: { try chooser.open() })
+    }
+
+    /// `url` with the pool's connect and statement timeouts, unless it names its own.
+    static func withTimeouts(_ url: DatabaseURL, _ configuration: Configuration) -> DatabaseURL {
+        var url = url
+        if url.options["connect_timeout"] == nil {
+            url.options["connect_timeout"] = String(max(1, configuration.connectTimeout.components.seconds))
+        }
+        if url.options["statement_timeout"] == nil, let timeout = configuration.statementTimeout {
+            let milliseconds = timeout.components.seconds * 1000 + timeout.components.attoseconds / 1_000_000_000_000_000
+            url.options["statement_timeout"] = String(max(1, milliseconds))
+        }
+        return url
+    }
+
     // MARK: Units of work
 
     /// Runs `body` with a database on one connection, for reads: Joinery's writes (create,
@@ -106,7 +164,15 @@ public final class DatabasePool: Sendable {
     /// }
     /// ```
     public func read<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
-        try await run(on: readers, readOnly: true, inTransaction: false, body)
+        try await run(on: readLane, readOnly: true, inTransaction: false, body)
+    }
+
+    /// The replicas' lane, or the primary's for ``Configuration/readYourWrites`` after a write.
+    private var readLane: ConnectionLane {
+        guard readers !== writers, let window = configuration.readYourWrites,
+            let last = lastWrite.withLock({ $0 }), ContinuousClock.now - last < window
+        else { return readers }
+        return writers
     }
 
     /// Runs `body` with a database on one connection that may write. Each Joinery call in it is
@@ -163,6 +229,7 @@ public final class DatabasePool: Sendable {
                 gate.cancel(pooled.connection)
             }
             lane.release(pooled, reusable: reusable)
+            if !readOnly, configuration.readYourWrites != nil { lastWrite.withLock { $0 = .now } }
             outcome = result
         } catch {
             // Only the hop itself failed (it does not throw today): do not trust the connection.

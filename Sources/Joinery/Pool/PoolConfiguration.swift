@@ -37,6 +37,9 @@ extension DatabasePool {
         /// How a transaction the engine rolled back (a deadlock, a serialization or certification
         /// failure) is run again before its error reaches the caller: 3 attempts by default.
         public var retry: RetryPolicy = RetryPolicy()
+        /// For a pool with replicas: how long after a write reads go to the primary instead, so
+        /// that they see the write whatever the replicas' lag. nil: reads always go to replicas.
+        public var readYourWrites: Duration? = nil
 
         /// The defaults each property documents.
         public init() {}
