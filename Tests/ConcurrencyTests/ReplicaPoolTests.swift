@@ -54,3 +54,41 @@ struct ReplicaPoolTests {
         }
     }
 }
+
+/// A pool over cluster nodes: work pinned to one node, moving to the next when it goes down.
+/// Two private servers stand in for two Galera nodes (each holds its own rows).
+@Suite("A pool over cluster nodes")
+struct ClusterPoolTests {
+    @Test func writesStayOnOneNodeAndMoveWhenItGoesDown() async throws {
+        let engine = TestEngine.mariadb
+        try await withPrivateServer(engine) { first in
+            try await withPrivateServer(engine) { second in
+                let table = uniqueTableName("node")
+                for server in [first, second] {
+                    let connection = try engine.driver.connect(to: try DatabaseURL(parsing: server.url))
+                    try connection.execute("CREATE TABLE \(table) (v \(engine.types.shortText))")
+                    connection.close()
+                }
+                func count(_ server: PrivateServer) throws -> Int {
+                    let connection = try engine.driver.connect(to: try DatabaseURL(parsing: server.url))
+                    defer { connection.close() }
+                    return try rowCount(connection, table)
+                }
+                var configuration = DatabasePool.Configuration(maximumConnections: 2)
+                configuration.connectTimeout = .seconds(1)
+                configuration.retry = .init(maximumAttempts: 4, initialBackoff: .milliseconds(50))
+                let pool = try DatabasePool(nodes: [first.url, second.url], drivers: [engine.driver], configuration: configuration)
+                let insert = "INSERT INTO \(table) (v) VALUES ('x')"
+                for _ in 0..<3 { try await pool.transaction { db in try db.connection.execute(insert) } }
+                #expect(try count(first) == 3)
+                #expect(try count(second) == 0)
+
+                await first.stop()
+                try await pool.transaction { db in try db.connection.execute(insert) }
+                try await pool.transaction { db in try db.connection.execute(insert) }
+                #expect(try count(second) == 2)
+                await pool.close()
+            }
+        }
+    }
+}

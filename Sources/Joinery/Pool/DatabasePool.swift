@@ -139,6 +139,34 @@ public final class DatabasePool: Sendable {
             : ConnectionLane(label: "replicas", capacity: size, configuration: configuration, open: { try chooser.open() })
     }
 
+    /// A pool over the nodes of a multi-primary cluster (MariaDB Galera): all work goes to one
+    /// node — writes pinned to one node avoid certification conflicts, and reads on it see its
+    /// writes — and when that node cannot be reached, the next one that answers takes over
+    /// (a transaction that lost its connection before committing runs again there, as
+    /// ``Configuration/retry`` says).
+    ///
+    /// ```swift
+    /// let pool = try DatabasePool(
+    ///     nodes: ["mariadb://app:secret@10.0.0.1/app", "mariadb://app:secret@10.0.0.2/app", "mariadb://app:secret@10.0.0.3/app"],
+    ///     drivers: [MariaDBDriver()])
+    /// ```
+    public init(
+        nodes: [String], drivers: [any DatabaseDriver], configuration: Configuration = Configuration(),
+        dialect: (any SQLDialect)? = nil
+    ) throws {
+        let registry = DriverRegistry(drivers)
+        let urls = try nodes.map { Self.withTimeouts(try DatabaseURL(parsing: $0), configuration) }
+        guard let first = urls.first else { throw JoineryError.misuse("a cluster pool needs at least one node") }
+        let chooser = NodeChooser(nodes: Array(zip(try urls.map { try registry.driver(for: $0) }, urls)))
+        url = first.description
+        self.configuration = configuration
+        context = DatabaseContext(dialect: dialect)
+        writers = ConnectionLane(
+            label: "cluster", capacity: max(1, configuration.maximumConnections), configuration: configuration,
+            open: { try chooser.open() })
+        readers = writers
+    }
+
     /// `url` with the pool's connect and statement timeouts, unless it names its own.
     static func withTimeouts(_ url: DatabaseURL, _ configuration: Configuration) -> DatabaseURL {
         var url = url

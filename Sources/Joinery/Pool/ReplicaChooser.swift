@@ -25,3 +25,32 @@ final class ReplicaChooser: Sendable {
         return try primary()
     }
 }
+
+/// Opens connections to the node a cluster's writes are pinned to, and moves the pin to the
+/// next node that answers when that one cannot be reached.
+final class NodeChooser: Sendable {
+    private let nodes: [(driver: any DatabaseDriver, url: DatabaseURL)]
+    private let pinned = Mutex<Int>(0)
+
+    init(nodes: [(any DatabaseDriver, DatabaseURL)]) {
+        self.nodes = nodes.map { (driver: $0.0, url: $0.1) }
+    }
+
+    /// A connection to the pinned node, or to the first after it that answers (which becomes
+    /// the pinned one). Throws the last node's error when none answers.
+    func open() throws -> any DatabaseConnection {
+        let start = pinned.withLock { $0 }
+        var lastError: any Error = JoineryError(.connectionFailed, "the cluster has no nodes")
+        for offset in nodes.indices {
+            let index = (start + offset) % nodes.count
+            do {
+                let connection = try nodes[index].driver.connect(to: nodes[index].url)
+                if offset > 0 { pinned.withLock { $0 = index } }
+                return connection
+            } catch {
+                lastError = error
+            }
+        }
+        throw lastError
+    }
+}
