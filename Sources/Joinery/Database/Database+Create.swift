@@ -19,14 +19,7 @@ extension Database {
     /// already set is taken to exist. A carried parent whose key disagrees with a foreign key
     /// set by hand is misuse: Joinery will not guess which one was meant.
     public func create<M: Model>(_ model: inout M) throws {
-        _ = try schema(including: [M.self])
-        let original = model
-        model = try writingTransaction("create") {
-            var erased: any Model = original
-            try insertGraph(&erased, ifAbsent: false)
-            guard let typed = erased as? M else { throw JoineryError.misuse("create changed the type of \(M.self)") }
-            return typed
-        }
+        try create(&model, omittingRelations: [], omittingFields: [])
     }
 
     /// Inserts `model` without what `omitted` names (GORM's `Omit`): an omitted association's
@@ -51,13 +44,14 @@ extension Database {
     /// try db.create(&profile, only: \.name)    // INSERT INTO "profiles" ("name") VALUES ($1) …
     /// ```
     public func create<M: Model>(_ model: inout M, only chosen: PartialKeyPath<M>...) throws {
-        let (_, fields) = try Self.omissions(chosen, of: M.self)
-        let (relations, omitted) = try Self.complement(of: fields, in: M.self)
+        let (relations, omitted) = try Self.omissions(allBut: chosen, of: M.self)
         try create(&model, omittingRelations: relations, omittingFields: omitted)
     }
 
-    /// Every association, and every field but `fields` and a generated primary key.
-    static func complement<M: Model>(of fields: Set<String>, in type: M.Type) throws -> (Set<String>, Set<String>) {
+    /// What creating only the fields `chosen` leaves out: every association, and every field but
+    /// those and the primary key.
+    static func omissions<M: Model>(allBut chosen: [PartialKeyPath<M>], of type: M.Type) throws -> (Set<String>, Set<String>) {
+        let (_, fields) = try omissions(chosen, of: type)
         let keyFields = Set(M.modelDeclaration.fields.filter { $0.isPrimaryKey == true || $0.name == "id" }.map(\.name))
         let omitted = Set(M.modelDeclaration.fields.map(\.name)).subtracting(fields).subtracting(keyFields)
         return (Set(M.modelDeclaration.belongsTo.map(\.name)), omitted)
@@ -151,12 +145,7 @@ extension Database {
                 try insertGraph(&parent, ifAbsent: write == .insertIfAbsent)
                 model.setAssociation(parent, named: relation.name)
             }
-            // Copy the referenced key into the foreign key.
-            for (foreignField, referencedField) in zip(relation.foreignKeyFields, relation.referencedFields) {
-                guard let from = parentFields.firstIndex(of: referencedField), let to = fields.firstIndex(where: { $0.name == foreignField })
-                else { continue }
-                try model.setColumnValue(parent.columnValues[from], at: to)
-            }
+            try copyReferencedKey(of: parent, into: &model, relation)
         }
 
         let now = SQLValue.timestamp(planner.now)
@@ -191,6 +180,16 @@ extension Database {
             case nil:
                 try run(planned.statement)
             }
+        }
+    }
+
+    /// Writes the parent's referenced key into the model's foreign key.
+    func copyReferencedKey(of parent: any Model, into model: inout any Model, _ relation: BelongsToRelation) throws {
+        let parentFields = Swift.type(of: parent).modelDeclaration.fields.map(\.name)
+        let fields = Swift.type(of: model).modelDeclaration.fields.map(\.name)
+        for (foreignField, referencedField) in zip(relation.foreignKeyFields, relation.referencedFields) {
+            guard let from = parentFields.firstIndex(of: referencedField), let to = fields.firstIndex(of: foreignField) else { continue }
+            try model.setColumnValue(parent.columnValues[from], at: to)
         }
     }
 

@@ -36,7 +36,6 @@ extension Database {
         let type = Swift.type(of: model)
         let planner = try planner(including: [type])
         guard let table = planner.schema.table(forModel: type.modelDeclaration.name) else { return }
-        let fields = type.modelDeclaration.fields.map(\.name)
         for relation in table.belongsTo {
             guard var parent = model.association(named: relation.name) else { continue }
             if try ParentWrite(for: parent, in: planner.schema) == .existing {
@@ -45,12 +44,7 @@ extension Database {
                 try storeParent(&parent)
             }
             model.setAssociation(parent, named: relation.name)
-            let parentFields = Swift.type(of: parent).modelDeclaration.fields.map(\.name)
-            for (foreignField, referencedField) in zip(relation.foreignKeyFields, relation.referencedFields) {
-                guard let from = parentFields.firstIndex(of: referencedField), let to = fields.firstIndex(of: foreignField)
-                else { continue }
-                try model.setColumnValue(parent.columnValues[from], at: to)
-            }
+            try copyReferencedKey(of: parent, into: &model, relation)
         }
         var values: [String: SQLValue] = [:]
         for (column, value) in zip(table.columns, model.columnValues) where !table.primaryKey.contains(column.name) {
@@ -59,13 +53,7 @@ extension Database {
         if let updatedAt = table.updatedAtColumn { values[updatedAt] = .timestamp(planner.now) }
         guard !values.isEmpty else { return }
         let plan = try planner.plan(.update(UpdateQuery(table.modelName, set: values, filter: try keyCondition(of: model, table))))
-        var changed = 0
-        for planned in plan.statements { changed += try run(planned.statement).rowsAffected }
-        guard changed > 0 else {
-            throw JoineryError(
-                .notFound, "no \(table.modelName) row has this key (deleted, or soft-deleted): nothing was saved",
-                table: table.name, model: table.modelName)
-        }
+        try runKeyedUpdate(plan, of: table, verb: "saved")
         if let updatedAt = table.updatedAtColumn, let index = table.columns.firstIndex(where: { $0.name == updatedAt }),
             let value = values[updatedAt]
         {

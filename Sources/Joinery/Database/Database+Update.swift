@@ -26,13 +26,7 @@ extension Database {
             assigned[updatedAt] = .timestamp(planner.now)
         }
         let plan = try planner.plan(.update(UpdateQuery(table.modelName, set: assigned, filter: try keyCondition(of: model, table))))
-        var changed = 0
-        for planned in plan.statements { changed += try run(planned.statement).rowsAffected }
-        guard changed > 0 else {
-            throw JoineryError(
-                .notFound, "no \(table.modelName) row has this key (deleted, or soft-deleted): nothing was updated",
-                table: table.name, model: table.modelName)
-        }
+        let changed = try runKeyedUpdate(plan, of: table, verb: "updated")
         var updated = model
         var changedFields: Set<String> = []
         for (name, value) in assigned {
@@ -63,6 +57,20 @@ extension Database {
             for planned in plan.statements { changed += try run(planned.statement).rowsAffected }
             return changed
         }
+    }
+
+    /// Runs the update of one row found by its key; no row matched is ``JoineryError/Kind/notFound``
+    /// (in a transaction, the caller's whole write rolls back).
+    @discardableResult
+    func runKeyedUpdate(_ plan: QueryPlan, of table: TableSchema, verb: String) throws -> Int {
+        var changed = 0
+        for planned in plan.statements { changed += try run(planned.statement).rowsAffected }
+        guard changed > 0 else {
+            throw JoineryError(
+                .notFound, "no \(table.modelName) row has this key (deleted, or soft-deleted): nothing was \(verb)",
+                table: table.name, model: table.modelName)
+        }
+        return changed
     }
 
     /// Clears each loaded parent whose foreign key was among `changed` and now points elsewhere.

@@ -31,18 +31,11 @@ struct ModelRegistry {
         let schema = try schema(including: newTypes)
         guard let limit, !fittingLimits.contains(limit) else { return schema }
         for table in schema.tables {
-            try Self.check(table.name, fits: limit, model: table.modelName)
-            for column in table.columns { try Self.check(column.name, fits: limit, model: table.modelName, field: column.fieldName) }
+            try limit.requireFits(table.name, model: table.modelName)
+            for column in table.columns { try limit.requireFits(column.name, model: table.modelName, field: column.fieldName) }
         }
         fittingLimits.insert(limit)
         return schema
-    }
-
-    private static func check(_ name: String, fits limit: IdentifierLimit, model: String, field: String? = nil) throws {
-        guard !limit.allows(name) else { return }
-        throw JoineryError.misuse(
-            "the name \(name) is longer than the dialect allows (\(limit)); choose a shorter table or column name",
-            model: model, field: field)
     }
 
     /// Adds `newTypes` and the targets they reach; whether any was new.

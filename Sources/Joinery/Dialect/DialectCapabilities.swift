@@ -63,6 +63,15 @@ public enum IdentifierLimit: Sendable, Hashable, Codable {
     /// MariaDB, MySQL: 64 characters.
     case characters(Int)
 
+    /// Throws ``JoineryError/Kind/misuse`` when a name the user chose (a table or column) does
+    /// not fit: the engine would silently truncate it (PostgreSQL) or refuse it.
+    public func requireFits(_ name: String, model: String, field: String? = nil) throws {
+        guard !allows(name) else { return }
+        throw JoineryError.misuse(
+            "the name \(name) is longer than the dialect allows (\(self)); choose a shorter table or column name",
+            model: model, field: field)
+    }
+
     /// Whether `name` fits.
     public func allows(_ name: String) -> Bool {
         switch self {

@@ -40,9 +40,7 @@ extension Planner {
             report.addedColumns.append("\(table.name).\(column.name)")
         }
 
-        for column in existing.columns where table.column(named: column.name) == nil
-            && !table.columns.contains(where: { $0.name.lowercased() == column.name.lowercased() })
-        {
+        for column in existing.columns where !table.columns.contains(where: { $0.name.lowercased() == column.name.lowercased() }) {
             report.drift.append(.columnNotInModel(table: table.name, column: column.name))
         }
         for column in table.columns {

@@ -92,10 +92,7 @@ public struct Planner: Sendable {
     /// A name the user chose (a table or column): it must fit, since the engine would silently
     /// truncate it (PostgreSQL) or refuse it.
     func checkFits(_ name: String, model: String, field: String? = nil) throws {
-        guard let limit = capabilities.identifierLimit, !limit.allows(name) else { return }
-        throw JoineryError.misuse(
-            "the name \(name) is longer than the dialect allows (\(limit)); choose a shorter table or column name",
-            model: model, field: field)
+        try capabilities.identifierLimit?.requireFits(name, model: model, field: field)
     }
 
     /// `"table"."deleted_at" IS NULL` for a soft-deletable table, unless unscoped.

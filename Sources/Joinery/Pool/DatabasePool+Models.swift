@@ -18,34 +18,29 @@ extension DatabasePool {
     /// Inserts `model` and the new parents it carries, in one transaction (see
     /// ``Database/create(_:)-(M)``).
     public func create<M: Model>(_ model: inout M) async throws {
-        let original = model
-        model = try await atomicWrite { db in
-            var copy = original
-            try db.create(&copy)
-            return copy
-        }
+        try await create(&model, omittingRelations: [], omittingFields: [])
     }
 
     /// Inserts `model` without the associations and fields named (see
     /// ``Database/create(_:omitting:)``).
     public func create<M: Model>(_ model: inout M, omitting omitted: PartialKeyPath<M>...) async throws {
         let (relations, fields) = try Database.omissions(omitted, of: M.self)
-        let original = model
-        model = try await atomicWrite { db in
-            var copy = original
-            try db.create(&copy, omittingRelations: relations, omittingFields: fields)
-            return copy
-        }
+        try await create(&model, omittingRelations: relations, omittingFields: fields)
     }
 
     /// Inserts only the fields named (see ``Database/create(_:only:)``).
     public func create<M: Model>(_ model: inout M, only chosen: PartialKeyPath<M>...) async throws {
-        let (_, fields) = try Database.omissions(chosen, of: M.self)
-        let (relations, omitted) = try Database.complement(of: fields, in: M.self)
+        let (relations, omitted) = try Database.omissions(allBut: chosen, of: M.self)
+        try await create(&model, omittingRelations: relations, omittingFields: omitted)
+    }
+
+    private func create<M: Model>(_ model: inout M, omittingRelations relations: Set<String>, omittingFields fields: Set<String>)
+        async throws
+    {
         let original = model
         model = try await atomicWrite { db in
             var copy = original
-            try db.create(&copy, omittingRelations: relations, omittingFields: omitted)
+            try db.create(&copy, omittingRelations: relations, omittingFields: fields)
             return copy
         }
     }
