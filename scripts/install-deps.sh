@@ -4,6 +4,7 @@
 #   scripts/install-deps.sh            C client headers only (enough to build every product)
 #   scripts/install-deps.sh --servers  also the PostgreSQL and MariaDB servers, and the sqlite3 and
 #                                      curl tools (for the tests)
+#   scripts/install-deps.sh --cluster  the servers, plus Galera and rsync (for the cluster tier)
 #
 # Idempotent: when everything is installed it only asks dpkg and exits.
 # All output goes to stderr, so callers may capture stdout.
@@ -11,7 +12,10 @@ set -euo pipefail
 log() { printf '[install-deps] %s\n' "$*" >&2; }
 
 packages=(libsqlite3-dev libpq-dev libmariadb-dev pkgconf)
-[ "${1:-}" = "--servers" ] && packages+=(postgresql mariadb-server mariadb-client sqlite3 curl)
+case "${1:-}" in
+  --servers) packages+=(postgresql mariadb-server mariadb-client sqlite3 curl);;
+  --cluster) packages+=(postgresql mariadb-server mariadb-client sqlite3 curl galera-4 rsync);;
+esac
 
 missing=()
 for p in "${packages[@]}"; do

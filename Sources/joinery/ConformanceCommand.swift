@@ -22,6 +22,14 @@ struct ConformanceCommand: ParsableCommand {
     @Option(name: .long, help: "An engine to run on (sqlite:…, postgres://…, mariadb://…); repeat for several.")
     var url: [String] = []
 
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Two servers of one engine as one target, 'WRITE_URL,READ_URL': writes on the first (a primary, a Galera node), "
+                + "reads on the second (its replica, another node) once it has replayed them; repeat for several.",
+            valueName: "write-url,read-url"))
+    var pair: [String] = []
+
     @Option(name: .long, help: "Also write the matrix as Markdown to this file (docs/conformance.md).")
     var markdown: String?
 
@@ -34,11 +42,14 @@ struct ConformanceCommand: ParsableCommand {
     ]
 
     func validate() throws {
-        if url.isEmpty { throw ValidationError("name at least one engine with --url") }
+        if url.isEmpty && pair.isEmpty { throw ValidationError("name at least one engine with --url or --pair") }
+        for pair in pair where pair.split(separator: ",").count != 2 {
+            throw ValidationError("--pair takes two URLs separated by a comma, not '\(pair)'")
+        }
     }
 
     func run() throws {
-        let targets = Self.distinctlyLabelled(try url.map(Self.target), urls: url)
+        let targets = Self.distinctlyLabelled(try url.map(Self.target), urls: url) + (try pair.map(Self.pairTarget))
         var scenarios = ConformanceScenario.all
         if let filter { scenarios = scenarios.filter { $0.id.contains(filter) } }
         let report = ConformanceRunner(scenarios: scenarios).run(on: targets)
@@ -65,6 +76,32 @@ struct ConformanceCommand: ParsableCommand {
         return ConformanceTarget(label: label, expectations: engine.expectations) { try driver.connect(to: parsed) }
     }
 
+    /// A pair target: writes on the first URL of `pair`, reads on the second.
+    static func pairTarget(_ pair: String) throws -> ConformanceTarget {
+        let urls = try pair.split(separator: ",").map { try DatabaseURL(parsing: String($0)) }
+        guard urls.count == 2, let engine = engines.first(where: { $0.driver.urlSchemes.contains(urls[0].scheme) }),
+            engine.driver.urlSchemes.contains(urls[1].scheme)
+        else { throw ValidationError("--pair needs two URLs of one engine (postgres, mariadb): \(pair)") }
+        let driver = engine.driver
+        let (write, read) = (urls[0], urls[1])
+        let probe = try driver.connect(to: write)
+        let label = "\(probe.engine) writes \(place(write)), reads \(place(read))"
+        probe.close()
+        return ConformanceTarget(label: label, expectations: engine.expectations) {
+            let writer = try driver.connect(to: write)
+            do {
+                return PairedConnection(writer: writer, reader: try driver.connect(to: read))
+            } catch {
+                writer.close()
+                throw error
+            }
+        }
+    }
+
+    static func place(_ url: DatabaseURL) -> String {
+        url.host.map { host in url.port.map { "\(host):\($0)" } ?? host } ?? url.database ?? url.description
+    }
+
     /// Targets whose engine and version coincide (two Galera nodes, a primary and its replica)
     /// are told apart by host and port, so that each keeps a column of its own.
     static func distinctlyLabelled(_ targets: [ConformanceTarget], urls: [String]) -> [ConformanceTarget] {
@@ -72,8 +109,7 @@ struct ConformanceCommand: ParsableCommand {
         return zip(targets, urls).map { target, url in
             guard labels.filter({ $0 == target.label }).count > 1, let parsed = try? DatabaseURL(parsing: url) else { return target }
             var relabelled = target
-            let place = parsed.host.map { host in parsed.port.map { "\(host):\($0)" } ?? host } ?? parsed.database ?? url
-            relabelled.label = "\(target.label) @ \(place)"
+            relabelled.label = "\(target.label) @ \(place(parsed))"
             return relabelled
         }
     }

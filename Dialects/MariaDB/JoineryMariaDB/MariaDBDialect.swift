@@ -106,6 +106,17 @@ public struct MariaDBDialect: SQLDialect {
         return (accesses, text)
     }
 
+    /// Galera: the cluster's global sequence number of the last write set committed on a node
+    /// (the same numbering on every node), and whether the node is Synced. A server outside a
+    /// Galera cluster has neither status row: no position, no lag.
+    public var replication: ReplicationQueries? {
+        let status = "FROM information_schema.GLOBAL_STATUS WHERE VARIABLE_NAME = "
+        return ReplicationQueries(
+            position: "SELECT CAST(VARIABLE_VALUE AS SIGNED) \(status)'WSREP_LAST_COMMITTED'",
+            replayed: "SELECT CAST(VARIABLE_VALUE AS SIGNED) >= ? \(status)'WSREP_LAST_COMMITTED'",
+            lag: "SELECT IF(VARIABLE_VALUE = 'Synced', 0, NULL) \(status)'WSREP_LOCAL_STATE_COMMENT'")
+    }
+
     public func scratchNamespace(named name: String) -> ScratchNamespace? {
         let quoted = quoteIdentifier(name)
         return ScratchNamespace(

@@ -152,6 +152,17 @@ public struct PostgreSQLDialect: SQLDialect {
             drop: "DROP SCHEMA \(quoted) CASCADE")
     }
 
+    /// WAL byte positions: the primary's current one, and how far a hot standby has replayed
+    /// (a server that is no standby has replayed everything). Lag is the age of the last
+    /// transaction replayed, while WAL that has arrived still waits to be replayed.
+    public var replication: ReplicationQueries? {
+        ReplicationQueries(
+            position: "SELECT (pg_current_wal_lsn() - '0/0'::pg_lsn)::BIGINT",
+            replayed: "SELECT COALESCE((pg_last_wal_replay_lsn() - '0/0'::pg_lsn)::BIGINT >= $1, TRUE)",
+            lag: "SELECT CASE WHEN NOT pg_is_in_recovery() OR pg_last_wal_receive_lsn() = pg_last_wal_replay_lsn() "
+                + "THEN 0 ELSE EXTRACT(EPOCH FROM now() - pg_last_xact_replay_timestamp()) END::DOUBLE PRECISION")
+    }
+
     /// bytea's hex text form: `\x0102ff`.
     private static func byteaText(_ bytes: [UInt8]) -> String {
         "\\x" + bytes.map { $0 < 16 ? "0" + String($0, radix: 16) : String($0, radix: 16) }.joined()

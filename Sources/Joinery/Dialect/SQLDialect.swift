@@ -65,6 +65,11 @@ public protocol SQLDialect: Sendable {
     /// Reads the rows of ``explain(_:)``: each table the plan reads and its index, and the plan
     /// as text. Default: throws `unsupported`.
     func tableAccesses(inPlan rows: [Row]) throws -> (accesses: [TableAccess], text: String)
+
+    /// The queries that keep reads on a replica consistent with writes on the primary. Default:
+    /// `nil` — the engine has no replicas (SQLite), and reads on a replica are only eventually
+    /// consistent.
+    var replication: ReplicationQueries? { get }
 }
 
 /// The steps of a table rebuild (SQLite's "making other kinds of table schema changes"): the
@@ -168,6 +173,8 @@ extension SQLDialect {
     public func explain(_ statement: LoweredStatement) -> LoweredStatement? { nil }
 
     public func tableRebuild(of table: String, through temporary: String, copying columns: [String]) -> TableRebuild? { nil }
+
+    public var replication: ReplicationQueries? { nil }
 
     public func tableAccesses(inPlan rows: [Row]) throws -> (accesses: [TableAccess], text: String) {
         throw unsupported("reading an EXPLAIN")

@@ -1,6 +1,9 @@
 import Synchronization
 import Dispatch
 
+/// Thrown by a replica's consistency check: the read goes to the primary instead.
+struct ReplicaBehind: Error {}
+
 /// Connections shared by every request of an application: the async API.
 ///
 /// ```swift
@@ -52,6 +55,11 @@ public final class DatabasePool: Sendable {
     public let url: String
     /// When the pool last wrote, for ``Configuration/readYourWrites``.
     let lastWrite = Mutex<ContinuousClock.Instant?>(nil)
+    /// The furthest replication position a finished write reached, for
+    /// ``Configuration/waitForReplay``.
+    let replayPosition = Mutex<Int64?>(nil)
+    /// Whether reads go to replicas of the primary (not SQLite's reader connections).
+    let readsReplicas: Bool
 
     /// A pool for `url`, opened with the driver for its scheme. Nothing is connected yet: the
     /// first unit of work opens the first connection. Throws ``JoineryError/Kind/invalidURL``
@@ -88,6 +96,7 @@ public final class DatabasePool: Sendable {
                 label: "reader", capacity: size, configuration: configuration,
                 open: connections.openReader ?? connections.openWriter)
         }
+        readsReplicas = false
     }
 
     /// A pool over a primary and its replicas (PostgreSQL streaming replicas, MariaDB
@@ -137,6 +146,7 @@ public final class DatabasePool: Sendable {
         readers = replicas.isEmpty
             ? writers
             : ConnectionLane(label: "replicas", capacity: size, configuration: configuration, open: { try chooser.open() })
+        readsReplicas = !replicas.isEmpty
     }
 
     /// A pool over the nodes of a multi-primary cluster (MariaDB Galera): all work goes to one
@@ -165,6 +175,7 @@ public final class DatabasePool: Sendable {
             label: "cluster", capacity: max(1, configuration.maximumConnections), configuration: configuration,
             open: { try chooser.open() })
         readers = writers
+        readsReplicas = false
     }
 
     /// `url` with the pool's connect and statement timeouts, unless it names its own.
@@ -192,15 +203,44 @@ public final class DatabasePool: Sendable {
     /// }
     /// ```
     public func read<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
-        try await run(on: readLane, readOnly: true, inTransaction: false, body)
+        guard readsReplicas else { return try await run(on: readers, readOnly: true, inTransaction: false, body) }
+        if let window = configuration.readYourWrites, let last = lastWrite.withLock({ $0 }), ContinuousClock.now - last < window {
+            return try await run(on: writers, readOnly: true, inTransaction: false, body)
+        }
+        let position = configuration.waitForReplay == nil ? nil : replayPosition.withLock { $0 }
+        guard position != nil || configuration.maximumReplicaLag != nil else {
+            return try await run(on: readers, readOnly: true, inTransaction: false, body)
+        }
+        do {
+            return try await run(on: readers, readOnly: true, inTransaction: false, body) { [self] pooled in
+                try replicaIsCurrent(pooled, position: position)
+            }
+        } catch is ReplicaBehind {
+            return try await run(on: writers, readOnly: true, inTransaction: false, body)
+        }
     }
 
-    /// The replicas' lane, or the primary's for ``Configuration/readYourWrites`` after a write.
-    private var readLane: ConnectionLane {
-        guard readers !== writers, let window = configuration.readYourWrites,
-            let last = lastWrite.withLock({ $0 }), ContinuousClock.now - last < window
-        else { return readers }
-        return writers
+    /// On a replica's connection, before a read: throws ``ReplicaBehind`` when the replica has
+    /// not replayed `position` in time, or lags past ``Configuration/maximumReplicaLag``.
+    private func replicaIsCurrent(_ pooled: PooledConnection, position: Int64?) throws {
+        let dialect = context.dialect ?? pooled.connection.dialect
+        if let limit = configuration.maximumReplicaLag, pooled.lagCheckIsDue() {
+            guard let lag = try pooled.connection.replicationLag(in: dialect), lag <= limit else {
+                pooled.lagCheckFailed()
+                throw ReplicaBehind()
+            }
+        }
+        if let position, let timeout = configuration.waitForReplay,
+            try !pooled.connection.waitForReplay(of: position, timeout: timeout, in: dialect)
+        {
+            throw ReplicaBehind()
+        }
+    }
+
+    /// After a write on the primary: records how far a replica must replay to see it.
+    private func recordReplayPosition(_ connection: any DatabaseConnection) {
+        guard let position = try? connection.replicationPosition(in: context.dialect ?? connection.dialect) else { return }
+        replayPosition.withLock { $0 = max($0 ?? position, position) }
     }
 
     /// Runs `body` with a database on one connection that may write. Each Joinery call in it is
@@ -231,9 +271,13 @@ public final class DatabasePool: Sendable {
         try await retrying { try await run(on: writers, readOnly: false, inTransaction: false, body) }
     }
 
+    /// `before` runs on the connection first (a replica's consistency check); what it throws
+    /// ends the unit of work with the connection kept.
     private func run<T: Sendable>(
-        on lane: ConnectionLane, readOnly: Bool, inTransaction: Bool, _ body: @escaping @Sendable (Database) throws -> T
+        on lane: ConnectionLane, readOnly: Bool, inTransaction: Bool, _ body: @escaping @Sendable (Database) throws -> T,
+        before: (@Sendable (PooledConnection) throws -> Void)? = nil
     ) async throws -> T {
+        let recordsPosition = !readOnly && readsReplicas && configuration.waitForReplay != nil
         let pooled = try await lane.acquire()
         let gate = InterruptGate()
         let context = context
@@ -243,6 +287,12 @@ public final class DatabasePool: Sendable {
             let (result, reusable) = try await withTaskCancellationHandler {
                 try await pooled.perform { () throws -> (Result<T, any Error>, Bool) in
                     guard gate.start() else { return (.failure(ConnectionLane.cancelledError), true) }
+                    if let before {
+                        do { try before(pooled) } catch {
+                            _ = gate.finish()
+                            return (.failure(error), Self.clean(pooled.connection))
+                        }
+                    }
                     let lease = Lease()
                     let db = Database(pooled.connection, context: context, lease: lease, readOnly: readOnly)
                     // The task's log metadata, on the connection's thread for the statements' observers.
@@ -250,6 +300,7 @@ public final class DatabasePool: Sendable {
                         Result { inTransaction ? try pooled.connection.transaction { try body(db) } : try body(db) }
                     }
                     lease.end()
+                    if recordsPosition, case .success = result { self.recordReplayPosition(pooled.connection) }
                     let interrupted = gate.finish()
                     return (result.mapError { Self.cancellation($0, interrupted: interrupted) }, Self.clean(pooled.connection))
                 }

@@ -40,6 +40,17 @@ extension DatabasePool {
         /// For a pool with replicas: how long after a write reads go to the primary instead, so
         /// that they see the write whatever the replicas' lag. nil: reads always go to replicas.
         public var readYourWrites: Duration? = nil
+        /// For a pool with replicas: after a write, a read on a replica first waits up to this
+        /// long for the replica to replay the primary's position at the end of that write
+        /// (PostgreSQL's WAL position, Galera's sequence number), then reads the primary
+        /// instead. Reads then always see every write the pool has finished, at the cost of one
+        /// query after each write and one or more before each read that follows a write.
+        /// nil: no waiting.
+        public var waitForReplay: Duration? = nil
+        /// For a pool with replicas: a replica further behind its primary than this is skipped
+        /// (checked at most once a second per connection) and the primary serves the read; a
+        /// Galera node that is not Synced counts as infinitely behind. nil: lag is not checked.
+        public var maximumReplicaLag: Duration? = nil
 
         /// The defaults each property documents.
         public init() {}

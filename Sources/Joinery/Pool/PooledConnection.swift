@@ -7,11 +7,28 @@ final class PooledConnection: Sendable {
     let connection: any DatabaseConnection
     let queue: DispatchQueue
     let openedAt: ContinuousClock.Instant
+    /// When a replica's lag was last found within the limit (``DatabasePool/Configuration/maximumReplicaLag``).
+    private let lagCheckedAt = Mutex<ContinuousClock.Instant?>(nil)
 
     private init(connection: any DatabaseConnection, queue: DispatchQueue) {
         self.connection = connection
         self.queue = queue
         openedAt = .now
+    }
+
+    /// Whether the replica's lag should be checked again (at most once a second); when true,
+    /// the check is taken as passed until ``lagCheckFailed()`` says otherwise.
+    func lagCheckIsDue() -> Bool {
+        lagCheckedAt.withLock { checked in
+            if let checked, ContinuousClock.now - checked < .seconds(1) { return false }
+            checked = .now
+            return true
+        }
+    }
+
+    /// The replica lagged: check again before the next read.
+    func lagCheckFailed() {
+        lagCheckedAt.withLock { $0 = nil }
     }
 
     /// Opens a connection on a queue of its own (a connect blocks too).
