@@ -144,6 +144,13 @@ let package = Package(
             ],
             path: "Tests/ConcurrencyTests"),
         .testTarget(
+            name: "ClusterTests",
+            dependencies: [
+                "Joinery", "JoineryPostgreSQL", "JoineryMariaDB", "JoineryConformance", "JoineryTestSupport",
+                "EngineTestSupport",
+            ],
+            path: "Tests/ClusterTests"),
+        .testTarget(
             name: "DriverTests",
             dependencies: [
                 "Joinery", "JoinerySQLite", "JoineryPostgreSQL", "JoineryMariaDB", "JoineryTestSupport", "EngineTestSupport",

@@ -270,10 +270,13 @@ DO \$\$ BEGIN
     CREATE ROLE "$REPLICATOR" LOGIN REPLICATION PASSWORD '$REPLICATOR';
   END IF;
 END \$\$;
-GRANT EXECUTE ON FUNCTION pg_wal_replay_pause(), pg_wal_replay_resume(), pg_promote(boolean, integer) TO "$DB_USER";
 SELECT format('CREATE DATABASE %I OWNER %I', '$DB_NAME', '$DB_USER')
  WHERE NOT EXISTS (SELECT FROM pg_database WHERE datname = '$DB_NAME')\gexec
 SQL
+
+  # (a grant on a function holds in one database: the test database's)
+  as_pg "$bin/psql" -h "$primary/run" -p "$PG_PRIMARY_PORT" -U postgres -d "$DB_NAME" -X -q -v ON_ERROR_STOP=1 >/dev/null \
+    -c "GRANT EXECUTE ON FUNCTION pg_wal_replay_pause(), pg_wal_replay_resume(), pg_promote(boolean, integer) TO \"$DB_USER\""
 
   if [ -s "$replica/data/PG_VERSION" ]; then
     local rebuild=""

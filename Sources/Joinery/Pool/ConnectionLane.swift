@@ -38,6 +38,8 @@ final class ConnectionLane: Sendable {
         /// When a connection of this lane was last found broken: idle connections older than
         /// that are checked before use.
         var lastFailure: ContinuousClock.Instant?
+        /// Connections opened before this are closed when they come back (a failover).
+        var retiredBefore: ContinuousClock.Instant?
     }
 
     let label: String
@@ -174,8 +176,9 @@ final class ConnectionLane: Sendable {
     func release(_ pooled: PooledConnection, reusable: Bool) {
         let now = ContinuousClock.now
         let expired = configuration.maximumLifetime.map { now - pooled.openedAt > $0 } ?? false
-        let keep = reusable && !expired && pooled.connection.isUsable
         let (next, close, drained) = state.withLock { state -> ((Waiter, Grant)?, Bool, [CheckedContinuation<Void, Never>]) in
+            let retired = state.retiredBefore.map { pooled.openedAt <= $0 } ?? false
+            let keep = reusable && !expired && !retired && pooled.connection.isUsable
             state.leased -= 1
             var next: (Waiter, Grant)?
             var close = false
@@ -208,6 +211,20 @@ final class ConnectionLane: Sendable {
     }
 
     // MARK: Closing
+
+    /// Closes the idle connections now, and those in use when they come back; the lane opens
+    /// new ones (to wherever its opener now points).
+    func retire() {
+        let idle = state.withLock { state -> [Idle] in
+            state.retiredBefore = .now
+            defer {
+                state.total -= state.idle.count
+                state.idle = []
+            }
+            return state.idle
+        }
+        for entry in idle { entry.connection.close() }
+    }
 
     /// Refuses new work, fails the waiters, closes idle connections, and returns once every
     /// unit of work in flight has given its connection back (each is closed as it comes back).

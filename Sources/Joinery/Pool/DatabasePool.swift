@@ -60,6 +60,10 @@ public final class DatabasePool: Sendable {
     let replayPosition = Mutex<Int64?>(nil)
     /// Whether reads go to replicas of the primary (not SQLite's reader connections).
     let readsReplicas: Bool
+    /// A pool over a primary and replicas: its servers, and the drivers to open others with
+    /// after a failover.
+    private let replicaSet: ReplicaChooser?
+    private let failoverDrivers: DriverRegistry?
 
     /// A pool for `url`, opened with the driver for its scheme. Nothing is connected yet: the
     /// first unit of work opens the first connection. Throws ``JoineryError/Kind/invalidURL``
@@ -97,6 +101,8 @@ public final class DatabasePool: Sendable {
                 open: connections.openReader ?? connections.openWriter)
         }
         readsReplicas = false
+        replicaSet = nil
+        failoverDrivers = nil
     }
 
     /// A pool over a primary and its replicas (PostgreSQL streaming replicas, MariaDB
@@ -141,12 +147,43 @@ public final class DatabasePool: Sendable {
         self.configuration = configuration
         context = DatabaseContext(dialect: dialect)
         let size = max(1, configuration.maximumConnections)
-        writers = ConnectionLane(label: "primary", capacity: size, configuration: configuration, open: connections.openWriter)
-        let chooser = ReplicaChooser(replicas: Array(zip(replicaDrivers, replicaURLs)), primary: connections.openWriter)
+        let chooser = ReplicaChooser(
+            primary: .init(driver: driver, url: primaryURL),
+            replicas: zip(replicaDrivers, replicaURLs).map { .init(driver: $0, url: $1) })
+        writers = ConnectionLane(label: "primary", capacity: size, configuration: configuration, open: { try chooser.openPrimary() })
         readers = replicas.isEmpty
             ? writers
-            : ConnectionLane(label: "replicas", capacity: size, configuration: configuration, open: { try chooser.open() })
+            : ConnectionLane(label: "replicas", capacity: size, configuration: configuration, open: { try chooser.openReplica() })
         readsReplicas = !replicas.isEmpty
+        replicaSet = chooser
+        failoverDrivers = registry
+    }
+
+    /// Makes `primary` the pool's primary and `replicas` its replicas: after a replica was
+    /// promoted because the primary died, the pool follows when told. Connections to the old
+    /// servers are closed — idle ones at once, those in use when their unit of work ends — and
+    /// new ones open to the new servers. The replicas' lane exists only in a pool opened with
+    /// replicas; in one opened without, reads stay on the primary. Throws
+    /// ``JoineryError/Kind/misuse`` for a pool not opened with
+    /// ``init(primary:replicas:drivers:configuration:dialect:)``.
+    ///
+    /// ```swift
+    /// // the primary at 10.0.0.1 died; 10.0.0.2 was promoted (pg_ctl promote):
+    /// try pool.failover(toPrimary: "postgres://app:secret@10.0.0.2:5432/app",
+    ///                   replicas: ["postgres://app:secret@10.0.0.3:5432/app"])
+    /// ```
+    public func failover(toPrimary primary: String, replicas: [String] = []) throws {
+        guard let replicaSet, let failoverDrivers else {
+            throw JoineryError.misuse("failover(toPrimary:replicas:) needs a pool opened with init(primary:replicas:)")
+        }
+        let servers = try ([primary] + replicas).map { url -> ReplicaChooser.Server in
+            let parsed = Self.withTimeouts(try DatabaseURL(parsing: url), configuration)
+            return ReplicaChooser.Server(driver: try failoverDrivers.driver(for: parsed), url: parsed)
+        }
+        replicaSet.failover(to: servers[0], replicas: Array(servers.dropFirst()))
+        replayPosition.withLock { $0 = nil }
+        writers.retire()
+        if readers !== writers { readers.retire() }
     }
 
     /// A pool over the nodes of a multi-primary cluster (MariaDB Galera): all work goes to one
@@ -176,6 +213,8 @@ public final class DatabasePool: Sendable {
             open: { try chooser.open() })
         readers = writers
         readsReplicas = false
+        replicaSet = nil
+        failoverDrivers = nil
     }
 
     /// `url` with the pool's connect and statement timeouts, unless it names its own.

@@ -1,19 +1,31 @@
 import Synchronization
 
-/// Opens connections to a pool's replicas in turn, skipping one that cannot be reached; when
-/// none can, the primary serves the read.
+/// The servers of a pool over a primary and its replicas: opens connections to the primary,
+/// and to the replicas in turn — skipping one that cannot be reached; when none can, the
+/// primary serves the read. ``failover(to:)`` puts another primary (a promoted replica) in
+/// place.
 final class ReplicaChooser: Sendable {
-    private let replicas: [(driver: any DatabaseDriver, url: DatabaseURL)]
-    private let primary: @Sendable () throws -> any DatabaseConnection
+    struct Server: Sendable {
+        var driver: any DatabaseDriver
+        var url: DatabaseURL
+    }
+
+    private let servers: Mutex<(primary: Server, replicas: [Server])>
     private let next = Mutex<Int>(0)
 
-    init(replicas: [(any DatabaseDriver, DatabaseURL)], primary: @escaping @Sendable () throws -> any DatabaseConnection) {
-        self.replicas = replicas.map { (driver: $0.0, url: $0.1) }
-        self.primary = primary
+    init(primary: Server, replicas: [Server]) {
+        servers = Mutex((primary, replicas))
+    }
+
+    /// A connection to the primary.
+    func openPrimary() throws -> any DatabaseConnection {
+        let primary = servers.withLock { $0.primary }
+        return try primary.driver.connect(to: primary.url)
     }
 
     /// A connection to the next replica that answers, or to the primary.
-    func open() throws -> any DatabaseConnection {
+    func openReplica() throws -> any DatabaseConnection {
+        let (primary, replicas) = servers.withLock { ($0.primary, $0.replicas) }
         let start = next.withLock { index in
             defer { index = (index + 1) % max(1, replicas.count) }
             return index
@@ -22,7 +34,12 @@ final class ReplicaChooser: Sendable {
             let replica = replicas[(start + offset) % replicas.count]
             if let connection = try? replica.driver.connect(to: replica.url) { return connection }
         }
-        return try primary()
+        return try primary.driver.connect(to: primary.url)
+    }
+
+    /// From now on, connections open to `primary` and `replicas`.
+    func failover(to primary: Server, replicas: [Server]) {
+        servers.withLock { $0 = (primary, replicas) }
     }
 }
 
