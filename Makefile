@@ -9,19 +9,25 @@
 #                  the server guide's Hummingbird service (Examples/ServerExample: 50 concurrent
 #                  creates on each engine);
 #                  the pool's cooperative-thread test runs once more with a one-thread pool, and
-#                  the fault tests start private servers of their own on random ports
+#                  the fault tests start private servers of their own on random ports;
+#                  then the cluster tier (scripts/check-cluster.sh): a 3-node Galera cluster and a
+#                  PostgreSQL primary + replica (scripts/cluster.sh), the conformance kit on them
+#                  as write/read pairs, and the ClusterTests
+#   make cluster   only start the cluster tier's servers (prints the export lines to use them)
+#   make cluster-stop  stop them
 #   make docs      the DocC catalog of the Joinery module (Sources/Joinery/Joinery.docc); a warning
 #                  (a broken symbol link, say) fails it — make test runs it
 #   make services  only start the servers (prints the export lines to use them)
 #   make stop      stop the servers started by `make services`
 #
-# To test against servers of your own, set JOINERY_POSTGRES_URL and JOINERY_MARIADB_URL:
-# nothing is installed or started for an engine whose URL is given.
+# To test against servers of your own, set JOINERY_POSTGRES_URL and JOINERY_MARIADB_URL (and
+# JOINERY_GALERA_URLS, JOINERY_PG_PRIMARY_URL, JOINERY_PG_REPLICA_URL for the cluster tier):
+# nothing is installed or started for a setup whose URLs are given.
 
 SWIFT ?= swift
 SWIFT_BUILD_FLAGS ?= --disable-experimental-prebuilts
 
-.PHONY: demo bench load test docs services stop deps build
+.PHONY: demo bench load test docs services stop cluster cluster-stop deps build
 
 deps:
 	@scripts/install-deps.sh
@@ -58,12 +64,19 @@ test:
 	scripts/check-conformance.sh $(SWIFT_BUILD_FLAGS); \
 	scripts/check-server-example.sh $(SWIFT_BUILD_FLAGS); \
 	$(SWIFT) package --disable-sandbox generate-documentation --target Joinery --warnings-as-errors; \
-	$(SWIFT) test --skip-build $(SWIFT_BUILD_FLAGS) --skip ConcurrencyTests; \
+	$(SWIFT) test --skip-build $(SWIFT_BUILD_FLAGS) --skip ConcurrencyTests --skip ClusterTests; \
 	$(SWIFT) test --skip-build $(SWIFT_BUILD_FLAGS) --filter ConcurrencyTests; \
-	LIBDISPATCH_COOPERATIVE_POOL_STRICT=1 $(SWIFT) test --skip-build $(SWIFT_BUILD_FLAGS) --filter CooperativePoolTests
+	LIBDISPATCH_COOPERATIVE_POOL_STRICT=1 $(SWIFT) test --skip-build $(SWIFT_BUILD_FLAGS) --filter CooperativePoolTests; \
+	scripts/check-cluster.sh $(SWIFT_BUILD_FLAGS)
 
 services:
 	@scripts/services.sh
 
 stop:
 	@scripts/services-stop.sh
+
+cluster:
+	@scripts/cluster.sh
+
+cluster-stop:
+	@scripts/cluster-stop.sh
