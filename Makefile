@@ -4,6 +4,8 @@
 #   make bench     preload and join of 100,000 rows on SQLite: Joinery against the raw C API
 #   make load      requests per second of a mixed workload through a DatabasePool at 1, 8, 64 tasks,
 #                  against raw C-client connections, on SQLite, PostgreSQL and MariaDB
+#   make scale     read throughput on one server against a primary + replica and three Galera nodes,
+#                  write throughput on one Galera node against three (starts the cluster tier)
 #   make test      install what is missing, start PostgreSQL + MariaDB on 127.0.0.1, run every test,
 #                  the conformance matrix, the example MySQL 8 plugin (Examples/MySQLDialect), and
 #                  the server guide's Hummingbird service (Examples/ServerExample: 50 concurrent
@@ -27,7 +29,7 @@
 SWIFT ?= swift
 SWIFT_BUILD_FLAGS ?= --disable-experimental-prebuilts
 
-.PHONY: demo bench load test docs services stop cluster cluster-stop deps build
+.PHONY: demo bench load scale test docs services stop cluster cluster-stop deps build
 
 deps:
 	@scripts/install-deps.sh
@@ -44,6 +46,11 @@ load: deps
 	@set -e; eval "$$(scripts/services.sh)"; \
 	$(SWIFT) build -c release --product joinery-load $(SWIFT_BUILD_FLAGS) >&2; \
 	$(SWIFT) run -c release --skip-build $(SWIFT_BUILD_FLAGS) joinery-load
+
+scale: deps
+	@set -e; eval "$$(scripts/cluster.sh)"; \
+	$(SWIFT) build -c release --product joinery-load $(SWIFT_BUILD_FLAGS) >&2; \
+	$(SWIFT) run -c release --skip-build $(SWIFT_BUILD_FLAGS) joinery-load scale
 
 build: deps
 	$(SWIFT) build $(SWIFT_BUILD_FLAGS)

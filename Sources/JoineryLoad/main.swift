@@ -8,6 +8,7 @@ import JoinerySQLite
 // preload it, join it) at 1, 8 and 64 concurrent tasks, through a DatabasePool and through raw
 // C-client connections (one per task, on threads of their own) running the very same SQL, in one
 // run, interleaved. Prints the raw / Joinery ratio: 1.00 means no cost over the C client.
+// `joinery-load scale`: the scale-out benchmark instead (ScaleOut.swift, `make scale`).
 
 let environment = ProcessInfo.processInfo.environment
 let levels = (environment["JOINERY_LOAD_TASKS"] ?? "1,8,64").split(separator: ",").compactMap { Int($0) }
@@ -157,6 +158,10 @@ func elapsedSeconds(since start: ContinuousClock.Instant) -> Double {
 func median(_ values: [Double]) -> Double { values.sorted()[values.count / 2] }
 
 do {
+if CommandLine.arguments.dropFirst().first == "scale" {
+    try await ScaleOut.run()
+    exit(0)
+}
 if environment["JOINERY_LOAD_HOPS"] != nil {
     // The cost of one unit of work that runs nothing: acquire, hop to the connection's queue, back.
     let pool = try DatabasePool("sqlite::memory:", drivers: [SQLiteDriver()])

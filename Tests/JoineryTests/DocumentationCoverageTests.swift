@@ -10,7 +10,7 @@ struct DocumentationCoverageTests {
         "sqlValue", "modelDeclaration", "columnValues", "associationName", "fieldName", "associationTypes", "association",
         "setAssociation", "setColumnValue", "quoteIdentifier", "columnType", "literal", "arrayMembership", "arrayParameter",
         "lower", "scratchNamespace", "catalog", "explain", "tableAccesses", "tableRebuild", "beginTransactionSQL", "isUsable",
-        "hasOpenTransaction", "interrupt", "seemsAlive", "ping", "prepareOnly", "close", "withExclusiveAccess", "run",
+        "hasOpenTransaction", "interrupt", "seemsAlive", "ping", "prepareOnly", "close", "withExclusiveAccess", "run", "replication",
         "schemes", "connect", "poolConnections", "description", "hash", "encode",
     ]
     static let witnessInitializers = [

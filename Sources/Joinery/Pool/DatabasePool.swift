@@ -197,12 +197,21 @@ public final class DatabasePool: Sendable {
     ///     nodes: ["mariadb://app:secret@10.0.0.1/app", "mariadb://app:secret@10.0.0.2/app", "mariadb://app:secret@10.0.0.3/app"],
     ///     drivers: [MariaDBDriver()])
     /// ```
-    public init(
+    public convenience init(
         nodes: [String], drivers: [any DatabaseDriver], configuration: Configuration = Configuration(),
         dialect: (any SQLDialect)? = nil
     ) throws {
+        try self.init(
+            nodes: nodes.map { try DatabaseURL(parsing: $0) }, drivers: drivers, configuration: configuration, dialect: dialect)
+    }
+
+    /// A pool over the parsed URLs of a cluster's nodes.
+    public init(
+        nodes: [DatabaseURL], drivers: [any DatabaseDriver], configuration: Configuration = Configuration(),
+        dialect: (any SQLDialect)? = nil
+    ) throws {
         let registry = DriverRegistry(drivers)
-        let urls = try nodes.map { Self.withTimeouts(try DatabaseURL(parsing: $0), configuration) }
+        let urls = nodes.map { Self.withTimeouts($0, configuration) }
         guard let first = urls.first else { throw JoineryError.misuse("a cluster pool needs at least one node") }
         let chooser = NodeChooser(nodes: Array(zip(try urls.map { try registry.driver(for: $0) }, urls)))
         url = first.description

@@ -23,7 +23,9 @@ final class ReplicaChooser: Sendable {
         return try primary.driver.connect(to: primary.url)
     }
 
-    /// A connection to the next replica that answers, or to the primary.
+    /// A connection to the next replica that answers, or to the primary. Only a replica that
+    /// cannot be reached is skipped: one that refuses the login, say, throws, so that a
+    /// misconfigured replica is noticed rather than quietly left out.
     func openReplica() throws -> any DatabaseConnection {
         let (primary, replicas) = servers.withLock { ($0.primary, $0.replicas) }
         let start = next.withLock { index in
@@ -32,10 +34,16 @@ final class ReplicaChooser: Sendable {
         }
         for offset in replicas.indices {
             let replica = replicas[(start + offset) % replicas.count]
-            if let connection = try? replica.driver.connect(to: replica.url) { return connection }
+            do {
+                return try replica.driver.connect(to: replica.url)
+            } catch let error as JoineryError where Self.unreachable.contains(error.kind) {
+                continue
+            }
         }
         return try primary.driver.connect(to: primary.url)
     }
+
+    static let unreachable: Set<JoineryError.Kind> = [.connectionFailed, .connectionLost, .timeout]
 
     /// From now on, connections open to `primary` and `replicas`.
     func failover(to primary: Server, replicas: [Server]) {

@@ -20,7 +20,9 @@ import Synchronization
 /// try db.query(Profile.self).preload(\.user).all()        // SELECTs on the replica, once it caught up
 /// ```
 public final class PairedConnection: DatabaseConnection, @unchecked Sendable {
+    /// Where writes, transactions and session set-up run: a primary, a Galera node.
     public let writer: any DatabaseConnection
+    /// Where reads outside a transaction run: a replica of the writer's server, another node.
     public let reader: any DatabaseConnection
     /// How long a read waits for the reader to replay the writer's last write before it fails
     /// with ``JoineryError/Kind/timeout``.
@@ -34,6 +36,7 @@ public final class PairedConnection: DatabaseConnection, @unchecked Sendable {
     /// The connection running a statement now, for ``interrupt()``.
     private let running = Mutex<(any DatabaseConnection)?>(nil)
 
+    /// A pair of two open connections to servers of one engine; closing the pair closes both.
     public init(writer: any DatabaseConnection, reader: any DatabaseConnection, replayTimeout: Duration = .seconds(10)) {
         self.writer = writer
         self.reader = reader
