@@ -55,6 +55,22 @@ struct ReplicaPoolTests {
     }
 }
 
+/// A replica that answers but refuses the login is a misconfiguration: it is reported, not
+/// skipped (a skipped one would never be noticed).
+@Suite("A replica that refuses the login")
+struct MisconfiguredReplicaTests {
+    @Test(arguments: [TestEngine.postgresql, .mariadb])
+    func itsErrorReachesTheCaller(engine: TestEngine) async throws {
+        var wrong = try DatabaseURL(parsing: try engine.url())
+        wrong.password = "not-the-password"
+        let pool = try DatabasePool(url: try DatabaseURL(parsing: try engine.url()), replicas: [wrong], drivers: [engine.driver])
+        let error = await #expect(throws: JoineryError.self) { try await pool.read { _ in 1 } }
+        #expect(error?.kind == .authenticationFailed)
+        #expect(try await pool.write { _ in 2 } == 2)
+        await pool.close()
+    }
+}
+
 /// A pool over cluster nodes: work pinned to one node, moving to the next when it goes down.
 /// Two private servers stand in for two Galera nodes (each holds its own rows).
 @Suite("A pool over cluster nodes")
