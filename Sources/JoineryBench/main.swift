@@ -7,8 +7,11 @@ import Synchronization
 // hydrated structs, timed against a hand-written libsqlite3 loop running the same SQL into the
 // same structs, in the same run. Medians of several runs; the ratio is Joinery / raw.
 
-let count = 100_000
-let runs = 9
+import Foundation
+
+// JOINERY_BENCH_ROWS and JOINERY_BENCH_RUNS make a smaller run, for a profiler (callgrind).
+let count = Int(ProcessInfo.processInfo.environment["JOINERY_BENCH_ROWS"] ?? "") ?? 100_000
+let runs = Int(ProcessInfo.processInfo.environment["JOINERY_BENCH_RUNS"] ?? "") ?? 9
 
 let db = try Database.open("sqlite::memory:", drivers: [SQLiteDriver()])
 try db.migrate(Profile.self)

@@ -31,6 +31,7 @@ public struct ModelMacro: MemberMacro, ExtensionMacro {
         var associationTypes: [String] = []
         var getters: [String] = []
         var setters: [String] = []
+        var joins: [String] = []
         var codingKeys: [String] = []
         for property in properties {
             switch property.kind {
@@ -45,6 +46,11 @@ public struct ModelMacro: MemberMacro, ExtensionMacro {
                 associationTypes.append("\(literal(property.name)): \(target).self")
                 getters.append("case \(literal(property.name)): return self.\(property.name)")
                 setters.append("case \(literal(property.name)): self.\(property.name) = value as? \(target)")
+                joins.append(
+                    "case \(joins.count):\n"
+                        + "var parent = try \(target)(cursor: cursor, startingAt: join.offset)\n"
+                        + "try parent.attachJoined(join.nested, from: cursor)\n"
+                        + "self.\(property.name) = parent")
                 codingKeys.append("case _\(property.name) = \(literal(property.name))")
             case .transient:
                 codingKeys.append("case \(property.name)")  // not a column; @Transient itself checks its default value
@@ -101,6 +107,16 @@ public struct ModelMacro: MemberMacro, ExtensionMacro {
             }
             """,
             """
+            \(raw: access)mutating func attachJoined(_ joins: [Joinery.JoinedAssociation], from cursor: any Joinery.RowCursor) throws {
+                for join in joins where try !join.isMissing(in: cursor) {
+                    switch join.index {
+                    \(raw: joins.joined(separator: "\n"))
+                    default: break
+                    }
+                }
+            }
+            """,
+            """
             \(raw: access)mutating func setAssociation(_ value: (any Joinery.Model)?, named name: String) {
                 switch name {
                 \(raw: setters.joined(separator: "\n"))
@@ -122,16 +138,19 @@ public struct ModelMacro: MemberMacro, ExtensionMacro {
         let properties = StoredProperty.all(in: structDecl.memberBlock.members).properties
         let access = accessModifier(of: structDecl)
         var decodes: [String] = []
+        var cursorDecodes: [String] = []
         var encodes: [String] = []
         var assignments: [String] = []
         for property in properties {
             switch property.kind {
             case .column:
                 decodes.append("self.\(property.name) = try row.decode(at: offset + \(encodes.count))")
+                cursorDecodes.append("self.\(property.name) = try Joinery.ColumnReader.read(cursor, at: offset + \(encodes.count))")
                 assignments.append("case \(encodes.count): self.\(property.name) = try .init(sqlValue: value)")
                 encodes.append("self.\(property.name).sqlValue")
             case .belongsTo:
                 decodes.append("self.\(property.name) = nil")
+                cursorDecodes.append("self.\(property.name) = nil")
             case .transient:
                 break
             }
@@ -140,6 +159,10 @@ public struct ModelMacro: MemberMacro, ExtensionMacro {
             extension \(type.trimmedDescription): Joinery.Model {
                 \(access)init(row: Joinery.Row, startingAt offset: Int) throws {
                     \(decodes.joined(separator: "\n"))
+                }
+
+                \(access)init(cursor: any Joinery.RowCursor, startingAt offset: Int) throws {
+                    \(cursorDecodes.joined(separator: "\n"))
                 }
 
                 \(access)var columnValues: [Joinery.SQLValue] {

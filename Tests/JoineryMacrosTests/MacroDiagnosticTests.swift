@@ -150,6 +150,10 @@ struct MacroDiagnosticTests {
 
                 }
 
+                init(cursor: any Joinery.RowCursor, startingAt offset: Int) throws {
+
+                }
+
                 var columnValues: [Joinery.SQLValue] {
                     []
                 }

@@ -46,6 +46,11 @@ struct ModelMacroExpansionTests {
                     self.name = try row.decode(at: offset + 1)
                 }
 
+                init(cursor: any Joinery.RowCursor, startingAt offset: Int) throws {
+                    self.id = try Joinery.ColumnReader.read(cursor, at: offset + 0)
+                    self.name = try Joinery.ColumnReader.read(cursor, at: offset + 1)
+                }
+
                 var columnValues: [Joinery.SQLValue] {
                     [self.id.sqlValue, self.name.sqlValue]
                 }
@@ -153,6 +158,19 @@ struct ModelMacroExpansionTests {
                     }
                 }
 
+                public mutating func attachJoined(_ joins: [Joinery.JoinedAssociation], from cursor: any Joinery.RowCursor) throws {
+                    for join in joins where try !join.isMissing(in: cursor) {
+                        switch join.index {
+                        case 0:
+                            var parent = try User(cursor: cursor, startingAt: join.offset)
+                            try parent.attachJoined(join.nested, from: cursor)
+                            self.user = parent
+                        default:
+                            break
+                        }
+                    }
+                }
+
                 public mutating func setAssociation(_ value: (any Joinery.Model)?, named name: String) {
                     switch name {
                     case "user":
@@ -168,6 +186,13 @@ struct ModelMacroExpansionTests {
                     self.id = try row.decode(at: offset + 0)
                     self.name = try row.decode(at: offset + 1)
                     self.userID = try row.decode(at: offset + 2)
+                    self.user = nil
+                }
+
+                public init(cursor: any Joinery.RowCursor, startingAt offset: Int) throws {
+                    self.id = try Joinery.ColumnReader.read(cursor, at: offset + 0)
+                    self.name = try Joinery.ColumnReader.read(cursor, at: offset + 1)
+                    self.userID = try Joinery.ColumnReader.read(cursor, at: offset + 2)
                     self.user = nil
                 }
 

@@ -11,11 +11,12 @@ struct DocumentationCoverageTests {
         "setAssociation", "setColumnValue", "quoteIdentifier", "columnType", "literal", "arrayMembership", "arrayParameter",
         "lower", "scratchNamespace", "catalog", "explain", "tableAccesses", "tableRebuild", "beginTransactionSQL", "isUsable",
         "hasOpenTransaction", "interrupt", "seemsAlive", "ping", "prepareOnly", "close", "withExclusiveAccess", "run", "replication",
-        "schemes", "connect", "poolConnections", "description", "hash", "encode",
+        "schemes", "connect", "poolConnections", "description", "hash", "encode", "forEachCursor", "isNull", "integer", "real", "attachJoined",
+        "text",
     ]
     static let witnessInitializers = [
         "init(from decoder", "init(sqlValue", "init(row: Row", "init(nilLiteral", "init(integerLiteral", "init(floatLiteral",
-        "init(stringLiteral", "init(booleanLiteral",
+        "init(stringLiteral", "init(booleanLiteral", "init(cursor: any RowCursor",
     ]
 
     @Test func everyPublicDeclarationOfJoineryIsDocumented() throws {

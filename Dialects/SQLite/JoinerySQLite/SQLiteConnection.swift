@@ -178,6 +178,25 @@ public final class SQLiteConnection: DatabaseConnection, @unchecked Sendable {
         }
     }
 
+    public func forEachCursor(_ sql: String, _ bindings: [SQLValue], _ body: (any RowCursor) throws -> Void) throws {
+        do {
+            try lock.withLock {
+                let db = try openHandle()
+                try withStatement(sql, bindings, db) { statement in
+                    let cursor = SQLiteRowCursor(statement)
+                    while true {
+                        let code = sqlite3_step(statement)
+                        if code == SQLITE_DONE { break }
+                        guard code == SQLITE_ROW else { throw SQLiteError.make(db, code, sql: sql) }
+                        try body(cursor)
+                    }
+                }
+            }
+        } catch let error as JoineryError where error.kind == .foreignKeyViolation {
+            throw diagnosed(error, sql, bindings)
+        }
+    }
+
     /// A foreign-key error that names the table, columns and constraint (see
     /// ``SQLiteForeignKeyDiagnosis``); not while already diagnosing one.
     private func diagnosed(_ error: JoineryError, _ sql: String, _ bindings: [SQLValue]) -> JoineryError {
@@ -313,7 +332,7 @@ public final class SQLiteConnection: DatabaseConnection, @unchecked Sendable {
         }
     }
 
-    private static func columnValue(_ statement: OpaquePointer, _ index: Int32) -> SQLValue {
+    static func columnValue(_ statement: OpaquePointer, _ index: Int32) -> SQLValue {
         switch sqlite3_column_type(statement, index) {
         case SQLITE_INTEGER:
             return .integer(sqlite3_column_int64(statement, index))
@@ -368,4 +387,59 @@ private final class StatementClock: @unchecked Sendable {
 struct SendableHandle: @unchecked Sendable {
     let pointer: OpaquePointer
     init(_ pointer: OpaquePointer) { self.pointer = pointer }
+}
+
+/// The row a statement is on, read with `sqlite3_column_*`: an integer column is read as one
+/// C call, text without an ``SQLValue`` in between.
+final class SQLiteRowCursor: RowCursor {
+    private let statement: OpaquePointer
+    let columnCount: Int
+
+    init(_ statement: OpaquePointer) {
+        self.statement = statement
+        columnCount = Int(sqlite3_column_count(statement))
+    }
+
+    func columnName(at position: Int) -> String {
+        guard position >= 0, position < columnCount, let name = sqlite3_column_name(statement, Int32(position)) else {
+            return "#\(position)"
+        }
+        return String(cString: name)
+    }
+
+    @inline(__always)
+    private func checked(_ position: Int) throws -> Int32 {
+        guard position >= 0, position < columnCount else { throw noColumn(at: position) }
+        return Int32(position)
+    }
+
+    func value(at position: Int) throws -> SQLValue {
+        SQLiteConnection.columnValue(statement, try checked(position))
+    }
+
+    func isNull(at position: Int) throws -> Bool {
+        sqlite3_column_type(statement, try checked(position)) == SQLITE_NULL
+    }
+
+    func integer(at position: Int) throws -> Int64? {
+        let index = try checked(position)
+        guard sqlite3_column_type(statement, index) == SQLITE_INTEGER else { return nil }
+        return sqlite3_column_int64(statement, index)
+    }
+
+    func real(at position: Int) throws -> Double? {
+        let index = try checked(position)
+        switch sqlite3_column_type(statement, index) {
+        case SQLITE_FLOAT, SQLITE_INTEGER: return sqlite3_column_double(statement, index)
+        default: return nil
+        }
+    }
+
+    func text(at position: Int) throws -> String? {
+        let index = try checked(position)
+        guard sqlite3_column_type(statement, index) == SQLITE_TEXT else { return nil }
+        guard let text = sqlite3_column_text(statement, index) else { return "" }
+        let count = Int(sqlite3_column_bytes(statement, index))
+        return String(decoding: UnsafeBufferPointer(start: text, count: count), as: UTF8.self)
+    }
 }

@@ -178,6 +178,27 @@ public final class Database: Sendable {
         notify(statement, lowered, start, rows: count)
     }
 
+    /// Lowers and runs a statement, handing a cursor on each row to `body`.
+    func forEachCursor(_ statement: SQLStatement, _ body: (any RowCursor) throws -> Void) throws {
+        try checkLease()
+        let lowered = try dialect.lower(statement)
+        let start = ContinuousClock.now
+        var count = 0
+        do {
+            try connection.forEachCursor(lowered.sql, lowered.bindings) { cursor in
+                count += 1
+                try body(cursor)
+            }
+        } catch let error as JoineryError {
+            let writes: Bool
+            if case .select = statement { writes = false } else { writes = true }
+            let error = judgingCommit(error, writes: writes)
+            notify(statement, lowered, start, rows: count, error: error)
+            throw error
+        }
+        notify(statement, lowered, start, rows: count)
+    }
+
     /// A lost connection: a read, or a statement inside a transaction, cannot have stored
     /// anything; a write outside one (autocommit) may have.
     private func judgingCommit(_ error: JoineryError, writes: Bool) -> JoineryError {

@@ -2,24 +2,6 @@
 /// (no per-row dictionaries), joined parents nested into their children, preloaded parents
 /// matched to their children by key.
 extension Database {
-    /// The models decoded from one statement of a plan and, beside each, the few values later
-    /// steps need from its row (foreign keys, referenced keys) — not the whole row.
-    private struct LoadedRows {
-        var models: [any Model] = []
-        var keys: [[SQLValue]] = []
-        /// Row position → index into each `keys` entry.
-        var keyIndex: [Int: Int] = [:]
-
-        /// Where `positions` sit in each `keys` entry (every position a step reads is kept).
-        func indices(of positions: [Int]) -> [Int] {
-            positions.compactMap { keyIndex[$0] }
-        }
-
-        func values(at indices: [Int], row: Int) -> [SQLValue] {
-            indices.map { keys[row][$0] }
-        }
-    }
-
     func load<M: Model>(_ query: SelectQuery, as type: M.Type) throws -> [M] {
         let planner = try planner(including: [M.self])
         let plan = try planner.plan(.select(query))
@@ -31,49 +13,134 @@ extension Database {
             kept[sourceIndex(step.source)].formUnion(step.sourceKeyPositions)
             kept[index + 1].formUnion(step.targetKeyPositions)
         }
-        func run(_ statement: SQLStatement, layout: RowLayout, keeping positions: Set<Int>, into loaded: inout LoadedRows) throws {
-            let decoder = try rowDecoder(layout, planner: planner)
-            let ordered = positions.sorted()
-            for (index, position) in ordered.enumerated() { loaded.keyIndex[position] = index }
-            let widen = try widening(layout, planner: planner)
-            try forEachRow(statement) { row in
-                loaded.models.append(try decoder.decode(widen.map { $0(row) } ?? row))
-                if !ordered.isEmpty { loaded.keys.append(ordered.map { row[$0] }) }
+        var keys = kept.map { KeyTable(positions: $0.sorted()) }
+
+        // The root rows, decoded as M: no existential, no cast.
+        var roots: [M] = []
+        let decoder = try rowDecoder(rootLayout, planner: planner)
+        let widen = try widening(rootLayout, planner: planner)
+        try forEachCursor(root.statement) { cursor in
+            var model: M
+            if let widen {
+                model = try M(cursor: RowValuesCursor(widen(cursor)), startingAt: 0)
+            } else {
+                model = try M(cursor: cursor, startingAt: 0)
+            }
+            try decoder.attachParents(from: cursor, to: &model)
+            roots.append(model)
+            try keys[0].append(from: cursor)
+        }
+
+        // Preloads in plan order (each after its source), then assigned deepest first, so that a
+        // parent carries its own parents by the time it is copied into its child.
+        var preloaded: [[any Model]] = []
+        for (index, step) in plan.preloads.enumerated() {
+            let source = keys[sourceIndex(step.source)]
+            let keyIndices = source.indices(of: step.sourceKeyPositions)
+            let distinct = source.distinctKeys(at: keyIndices)
+            var parents: [any Model] = []
+            let parentDecoder = try rowDecoder(step.layout, planner: planner)
+            let parentType = parentDecoder.rootType
+            let parentWiden = try widening(step.layout, planner: planner)
+            for statement in try step.statements(forKeys: distinct, capabilities: dialect.capabilities) {
+                try forEachCursor(.select(statement)) { cursor in
+                    var model: any Model
+                    if let parentWiden {
+                        model = try parentType.init(cursor: RowValuesCursor(parentWiden(cursor)), startingAt: 0)
+                    } else {
+                        model = try parentType.init(cursor: cursor, startingAt: 0)
+                    }
+                    try parentDecoder.attachParents(from: cursor, to: &model)
+                    parents.append(model)
+                    try keys[index + 1].append(from: cursor)
+                }
+            }
+            preloaded.append(parents)
+        }
+        for (index, step) in plan.preloads.enumerated().sorted(by: { $0.element.path.count > $1.element.path.count }) {
+            let parents = preloaded[index]
+            let targetIndices = keys[index + 1].indices(of: step.targetKeyPositions)
+            var byKey: [KeyTable.Key: any Model] = [:]
+            byKey.reserveCapacity(parents.count)
+            for row in parents.indices {
+                byKey[keys[index + 1].key(row: row, at: targetIndices)] = parents[row]
+            }
+            let source = sourceIndex(step.source)
+            let sourceIndices = keys[source].indices(of: step.sourceKeyPositions)
+            let target = sourcePath(of: step, in: plan) + [step.relation.name]
+            if source == 0 {
+                for row in roots.indices {
+                    let key = keys[0].key(row: row, at: sourceIndices)
+                    guard !key.hasNull else { continue }
+                    set(byKey[key], at: target, in: &roots[row])
+                }
+            } else {
+                for row in preloaded[source - 1].indices {
+                    let key = keys[source].key(row: row, at: sourceIndices)
+                    guard !key.hasNull else { continue }
+                    set(byKey[key], at: target, in: &preloaded[source - 1][row])
+                }
+            }
+        }
+        return roots
+    }
+
+    /// The values later preload steps need from a statement's rows (foreign keys, referenced
+    /// keys): only those positions, flattened — no array per row.
+    struct KeyTable {
+        /// The row positions kept, in order.
+        let positions: [Int]
+        private var values: [SQLValue] = []
+
+        init(positions: [Int]) { self.positions = positions }
+
+        /// A key of one or several columns; one column needs no array.
+        enum Key: Hashable {
+            case one(SQLValue)
+            case many([SQLValue])
+
+            var hasNull: Bool {
+                switch self {
+                case .one(let value): return value.isNull
+                case .many(let values): return values.contains(where: \.isNull)
+                }
+            }
+
+            var values: [SQLValue] {
+                switch self {
+                case .one(let value): return [value]
+                case .many(let values): return values
+                }
             }
         }
 
-        var loaded = [LoadedRows()]
-        try run(root.statement, layout: rootLayout, keeping: kept[0], into: &loaded[0])
-        // Preloads in plan order (each after its source), then assigned deepest first, so that a
-        // parent carries its own parents by the time it is copied into its child.
-        for (index, step) in plan.preloads.enumerated() {
-            let source = loaded[sourceIndex(step.source)]
-            let keyIndices = source.indices(of: step.sourceKeyPositions)
-            let keys = PreloadStep.distinct(source.keys.indices.lazy.map { source.values(at: keyIndices, row: $0) })
-            var parents = LoadedRows()
-            for statement in try step.statements(forKeys: keys, capabilities: dialect.capabilities) {
-                try run(.select(statement), layout: step.layout, keeping: kept[index + 1], into: &parents)
-            }
-            loaded.append(parents)
+        mutating func append(from cursor: any RowCursor) throws {
+            for position in positions { values.append(try cursor.value(at: position)) }
         }
-        for (index, step) in plan.preloads.enumerated().sorted(by: { $0.element.path.count > $1.element.path.count }) {
-            let parents = loaded[index + 1]
-            let targetIndices = parents.indices(of: step.targetKeyPositions)
-            var byKey: [[SQLValue]: any Model] = [:]
-            byKey.reserveCapacity(parents.models.count)
-            for row in parents.models.indices {
-                byKey[parents.values(at: targetIndices, row: row)] = parents.models[row]
-            }
-            let sourceIndex = sourceIndex(step.source)
-            let sourceIndices = loaded[sourceIndex].indices(of: step.sourceKeyPositions)
-            let target = sourcePath(of: step, in: plan) + [step.relation.name]
-            for row in loaded[sourceIndex].models.indices {
-                let key = loaded[sourceIndex].values(at: sourceIndices, row: row)
-                guard !key.contains(where: \.isNull) else { continue }
-                set(byKey[key], at: target, in: &loaded[sourceIndex].models[row])
-            }
+
+        /// Where `wanted` positions sit among the kept ones.
+        func indices(of wanted: [Int]) -> [Int] {
+            wanted.compactMap { positions.firstIndex(of: $0) }
         }
-        return loaded[0].models.compactMap { $0 as? M }
+
+        func key(row: Int, at indices: [Int]) -> Key {
+            let base = row * positions.count
+            if indices.count == 1 { return .one(values[base + indices[0]]) }
+            return .many(indices.map { values[base + $0] })
+        }
+
+        /// Every key at `indices` once, in first-seen order, NULL keys left out.
+        func distinctKeys(at indices: [Int]) -> [[SQLValue]] {
+            guard !positions.isEmpty else { return [] }
+            let rows = values.count / positions.count
+            var seen = Set<Key>(minimumCapacity: rows)
+            var distinct: [[SQLValue]] = []
+            for row in 0..<rows {
+                let key = key(row: row, at: indices)
+                if !key.hasNull, seen.insert(key).inserted { distinct.append(key.values) }
+            }
+            return distinct
+        }
     }
 
     private func sourceIndex(_ source: PreloadSource) -> Int {
@@ -92,80 +159,62 @@ extension Database {
         }
     }
 
-    /// How to decode one statement's rows, worked out once per statement rather than per row.
+    /// How to decode one statement's rows, worked out once per statement rather than per row:
+    /// the root model's type, and the parents joined into each row.
     private struct RowDecoder {
-        struct Parent {
-            var path: [String]
-            /// The association it fills in the model one level up (`company` for `user.company`).
-            var name: String
-            var type: any Model.Type
-            var offset: Int
-            /// The referenced key's positions: NULL there means no parent (a LEFT JOIN miss).
-            var keyPositions: [Int]
-        }
-
         var rootType: any Model.Type
-        /// Deepest first: a joined parent gets its own parents before it is nested.
-        var parents: [Parent]
+        var joins: [JoinedAssociation]
 
-        /// For each parent, the indices (in ``parents``) of the parents nested directly in it, and
-        /// the parents that go straight into the root model.
-        var children: [[Int]]
-        var topLevel: [Int]
-
-        func decode(_ row: Row) throws -> any Model {
-            var model: any Model = try rootType.init(row: row, startingAt: 0)
-            guard !parents.isEmpty else { return model }
-            var decoded = [(any Model)?](repeating: nil, count: parents.count)
-            for (index, parent) in parents.enumerated() {
-                if parent.keyPositions.contains(where: { row[$0].isNull }) { continue }
-                var value: any Model = try parent.type.init(row: row, startingAt: parent.offset)
-                for child in children[index] {
-                    if let nested = decoded[child] { value.setAssociation(nested, named: parents[child].name) }
-                }
-                decoded[index] = value
-            }
-            for index in topLevel {
-                if let value = decoded[index] { model.setAssociation(value, named: parents[index].name) }
-            }
-            return model
+        /// Decodes the joined parents of the row `cursor` is on and sets them on `model`.
+        func attachParents<Root: Model>(from cursor: any RowCursor, to model: inout Root) throws {
+            guard !joins.isEmpty else { return }
+            try model.attachJoined(joins, from: cursor)
         }
     }
 
     /// For a statement that reads only some columns of its model (a preload with chosen
     /// columns): the row widened to every column, the others NULL, so that the model decodes.
-    private func widening(_ layout: RowLayout, planner: Planner) throws -> ((Row) -> Row)? {
+    private func widening(_ layout: RowLayout, planner: Planner) throws -> ((any RowCursor) throws -> Row)? {
         guard let segment = layout.segment([]), !segment.isComplete,
             let table = planner.schema.table(forModel: segment.model)
         else { return nil }
         let positions = table.columns.map { layout.position(of: $0.name) }
         let columns = RowColumns(table.columns.map(\.name))
-        return { row in Row(columns: columns, values: positions.map { $0.map { row[$0] } ?? .null }) }
+        return { cursor in Row(columns: columns, values: try positions.map { try $0.map { try cursor.value(at: $0) } ?? .null }) }
     }
 
     private func rowDecoder(_ layout: RowLayout, planner: Planner) throws -> RowDecoder {
         guard let rootSegment = layout.segment([]), let rootType = modelType(named: rootSegment.model) else {
             throw JoineryError.misuse("no model type for the rows of \(layout.segments.first?.model ?? "?")")
         }
-        var parents: [RowDecoder.Parent] = []
-        for segment in layout.segments.dropFirst().sorted(by: { $0.path.count > $1.path.count }) {
-            guard let type = modelType(named: segment.model),
-                let relation = try planner.relations(segment.path, from: rootSegment.model).last
-            else { throw JoineryError.misuse("no model type for \(segment.model)") }
-            parents.append(RowDecoder.Parent(
-                path: segment.path, name: relation.name, type: type, offset: segment.offset,
-                keyPositions: relation.referencedColumns.compactMap { layout.position(of: $0, path: segment.path) }))
+        // The joined segments, each nested under the one whose path is its own less the last step.
+        func joins(under path: [String], of type: any Model.Type) throws -> [JoinedAssociation] {
+            try layout.segments.filter { $0.path.count == path.count + 1 && Array($0.path.dropLast()) == path }.map { segment in
+                guard let relation = try planner.relations(segment.path, from: rootSegment.model).last,
+                    let index = type.modelDeclaration.belongsTo.firstIndex(where: { $0.name == relation.name }),
+                    let parentType = modelType(named: segment.model)
+                else { throw JoineryError.misuse("no model type for \(segment.model)") }
+                return JoinedAssociation(
+                    name: relation.name, index: index, offset: segment.offset,
+                    keyPositions: relation.referencedColumns.compactMap { layout.position(of: $0, path: segment.path) },
+                    nested: try joins(under: segment.path, of: parentType))
+            }
         }
-        let children = parents.map { parent in
-            parents.indices.filter { parents[$0].path.count == parent.path.count + 1 && Array(parents[$0].path.dropLast()) == parent.path }
+        return RowDecoder(rootType: rootType, joins: try joins(under: [], of: rootType))
+    }
+
+    /// The same inside a model held as `any Model` (opened to its type).
+    private func set(_ value: (any Model)?, at path: [String], in model: inout any Model) {
+        func setting<Target: Model>(in target: Target) -> any Model {
+            var target = target
+            set(value, at: path, in: &target)
+            return target
         }
-        return RowDecoder(
-            rootType: rootType, parents: parents, children: children,
-            topLevel: parents.indices.filter { parents[$0].path.count == 1 })
+        model = setting(in: model)
     }
 
     /// Sets the association at `path` inside `model`; a missing intermediate leaves it unset.
-    private func set(_ value: (any Model)?, at path: [String], in model: inout any Model) {
+    private func set<Target: Model>(_ value: (any Model)?, at path: [String], in model: inout Target) {
         guard let first = path.first else { return }
         if path.count == 1 {
             model.setAssociation(value, named: first)

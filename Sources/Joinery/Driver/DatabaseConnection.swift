@@ -33,6 +33,11 @@ public protocol DatabaseConnection: AnyObject, Sendable {
     /// A row may be kept; the driver reuses its storage only when it is not.
     func forEachRow(_ sql: String, _ bindings: [SQLValue], _ body: (Row) throws -> Void) throws
 
+    /// Runs a statement and calls `body` with a cursor on each row, in order: the fast path the
+    /// generated model code reads from, with no ``Row`` built. The cursor is valid only during
+    /// the call. Default: ``forEachRow(_:_:_:)``, one cursor moved over its rows.
+    func forEachCursor(_ sql: String, _ bindings: [SQLValue], _ body: (any RowCursor) throws -> Void) throws
+
     /// Nesting state for ``transaction(_:)``. Drivers create one and return it.
     var transactionState: TransactionState { get }
 
@@ -74,6 +79,18 @@ public protocol DatabaseConnection: AnyObject, Sendable {
 }
 
 extension DatabaseConnection {
+    public func forEachCursor(_ sql: String, _ bindings: [SQLValue], _ body: (any RowCursor) throws -> Void) throws {
+        var cursor: RowValuesCursor?
+        try forEachRow(sql, bindings) { row in
+            if let cursor {
+                cursor.row = row
+            } else {
+                cursor = RowValuesCursor(row)
+            }
+            if let cursor { try body(cursor) }
+        }
+    }
+
     public var beginTransactionSQL: String { "BEGIN" }
 
     public var isUsable: Bool { true }

@@ -14,6 +14,16 @@ public protocol SQLValueConvertible {
     var sqlValue: SQLValue { get }
     /// Reads a value an engine returned. Throws ``JoineryError/Kind/decoding`` when it cannot.
     init(sqlValue: SQLValue) throws
+    /// Reads the column at `position` of the row `cursor` is on, straight from the driver's
+    /// buffers where the type allows. Default: ``init(sqlValue:)`` of the cursor's value.
+    init(cursor: any RowCursor, at position: Int) throws
+}
+
+extension SQLValueConvertible {
+    @inlinable
+    public init(cursor: any RowCursor, at position: Int) throws {
+        try self.init(sqlValue: cursor.value(at: position))
+    }
 }
 
 extension JoineryError {
@@ -24,6 +34,14 @@ extension JoineryError {
 
 extension Int64: SQLValueConvertible {
     public var sqlValue: SQLValue { .integer(self) }
+    @inlinable
+    public init(cursor: any RowCursor, at position: Int) throws {
+        if let number = try cursor.integer(at: position) {
+            self = number
+        } else {
+            try self.init(sqlValue: cursor.value(at: position))
+        }
+    }
     public init(sqlValue: SQLValue) throws {
         switch sqlValue {
         case .integer(let value): self = value
@@ -55,6 +73,14 @@ extension SQLValueConvertible where Self: FixedWidthInteger {
         }
         self = exact
     }
+    @inlinable
+    public init(cursor: any RowCursor, at position: Int) throws {
+        if let number = try cursor.integer(at: position), let exact = Self(exactly: number) {
+            self = exact
+        } else {
+            try self.init(sqlValue: cursor.value(at: position))
+        }
+    }
 }
 
 extension Int: SQLValueConvertible {}
@@ -69,6 +95,14 @@ extension UInt8: SQLValueConvertible {}
 
 extension Double: SQLValueConvertible {
     public var sqlValue: SQLValue { .double(self) }
+    @inlinable
+    public init(cursor: any RowCursor, at position: Int) throws {
+        if let number = try cursor.real(at: position) {
+            self = number
+        } else {
+            try self.init(sqlValue: cursor.value(at: position))
+        }
+    }
     public init(sqlValue: SQLValue) throws {
         switch sqlValue {
         case .double(let value): self = value
@@ -88,6 +122,14 @@ extension Float: SQLValueConvertible {
 
 extension String: SQLValueConvertible {
     public var sqlValue: SQLValue { .text(self) }
+    @inlinable
+    public init(cursor: any RowCursor, at position: Int) throws {
+        if let text = try cursor.text(at: position) {
+            self = text
+        } else {
+            try self.init(sqlValue: cursor.value(at: position))
+        }
+    }
     public init(sqlValue: SQLValue) throws {
         switch sqlValue {
         case .text(let text): self = text
@@ -103,6 +145,14 @@ extension String: SQLValueConvertible {
 
 extension Bool: SQLValueConvertible {
     public var sqlValue: SQLValue { .bool(self) }
+    @inlinable
+    public init(cursor: any RowCursor, at position: Int) throws {
+        if let number = try cursor.integer(at: position) {
+            self = number != 0
+        } else {
+            try self.init(sqlValue: cursor.value(at: position))
+        }
+    }
     public init(sqlValue: SQLValue) throws {
         switch sqlValue {
         case .bool(let value): self = value
@@ -151,6 +201,10 @@ extension Data: SQLValueConvertible {
 
 extension Optional: SQLValueConvertible where Wrapped: SQLValueConvertible {
     public var sqlValue: SQLValue { self?.sqlValue ?? .null }
+    @inlinable
+    public init(cursor: any RowCursor, at position: Int) throws {
+        self = try cursor.isNull(at: position) ? nil : try Wrapped(cursor: cursor, at: position)
+    }
     public init(sqlValue: SQLValue) throws {
         self = sqlValue.isNull ? nil : try Wrapped(sqlValue: sqlValue)
     }

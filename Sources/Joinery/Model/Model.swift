@@ -13,6 +13,17 @@ public protocol Model: Sendable {
     /// `nil`; preloading and joining fill them afterwards.
     init(row: Row, startingAt offset: Int) throws
 
+    /// Decodes the model's columns from the row `cursor` is on, starting at position `offset`,
+    /// each read straight from the driver (what `@Model` generates). Default: the columns as a
+    /// ``Row``, then ``init(row:startingAt:)``.
+    init(cursor: any RowCursor, startingAt offset: Int) throws
+
+    /// Decodes the parents joined into the row `cursor` is on and sets them on this model's
+    /// associations, nested ones inside theirs (what `@Model` generates: each parent decoded as
+    /// its own type, no existential, no cast). Default: through ``associationTypes`` and
+    /// ``setAssociation(_:named:)``.
+    mutating func attachJoined(_ joins: [JoinedAssociation], from cursor: any RowCursor) throws
+
     /// The values of the model's columns, in declaration order.
     var columnValues: [SQLValue] { get }
 
@@ -40,6 +51,21 @@ public protocol Model: Sendable {
 }
 
 extension Model {
+    public init(cursor: any RowCursor, startingAt offset: Int) throws {
+        let count = Self.modelDeclaration.fields.count
+        guard offset >= 0, offset + count <= cursor.columnCount else { throw cursor.noColumn(at: offset + count - 1) }
+        try self.init(row: cursor.row(offset..<(offset + count)), startingAt: 0)
+    }
+
+    public mutating func attachJoined(_ joins: [JoinedAssociation], from cursor: any RowCursor) throws {
+        for join in joins where try !join.isMissing(in: cursor) {
+            guard let type = Self.associationTypes[join.name] else { continue }
+            var parent = try type.init(cursor: cursor, startingAt: join.offset)
+            try parent.attachJoined(join.nested, from: cursor)
+            setAssociation(parent, named: join.name)
+        }
+    }
+
     public static func associationName(for keyPath: PartialKeyPath<Self>) -> String? { nil }
     public static func fieldName(for keyPath: PartialKeyPath<Self>) -> String? { nil }
     public static var associationTypes: [String: any Model.Type] { [:] }

@@ -22,9 +22,9 @@
 ///   (`Profile` → `profiles`, `Company` → `companies`).
 @attached(
     member, names: named(modelDeclaration), named(associationName(for:)), named(fieldName(for:)), named(associationTypes),
-    named(association(named:)), named(setAssociation(_:named:)), named(CodingKeys))
+    named(association(named:)), named(setAssociation(_:named:)), named(attachJoined(_:from:)), named(CodingKeys))
 @attached(
-    extension, conformances: Model, names: named(init(row:startingAt:)), named(columnValues),
+    extension, conformances: Model, names: named(init(row:startingAt:)), named(init(cursor:startingAt:)), named(columnValues),
     named(setColumnValue(_:at:)))
 public macro Model(table: String? = nil) = #externalMacro(module: "JoineryMacros", type: "ModelMacro")
 
