@@ -199,6 +199,36 @@ final class MariaDBResultBuffers {
         }
     }
 
+    /// Whether column `index` of the row just fetched is NULL.
+    func isNull(at index: Int) -> Bool {
+        index >= buffers.count || nulls[index] != 0 || kinds[index] == .null
+    }
+
+    /// Column `index` as an integer, read from its buffer; nil for NULL and other kinds.
+    func integer(at index: Int) -> Int64? {
+        guard !isNull(at: index) else { return nil }
+        switch kinds[index] {
+        case .signed: return buffers[index].load(as: Int64.self)
+        case .unsigned: return Int64(exactly: buffers[index].load(as: UInt64.self))
+        default: return nil
+        }
+    }
+
+    /// Column `index` as a double, read from its buffer; nil for NULL and other kinds.
+    func real(at index: Int) -> Double? {
+        guard !isNull(at: index), kinds[index] == .double else { return nil }
+        return buffers[index].load(as: Double.self)
+    }
+
+    /// Column `index` as text, made from its buffer with no copy in between; nil for NULL, other
+    /// kinds, and a value longer than the buffer (``value(at:statement:)`` fetches that one).
+    func text(at index: Int) -> String? {
+        guard !isNull(at: index), kinds[index] == .text else { return nil }
+        let length = Int(lengths[index])
+        guard length <= capacities[index] else { return nil }
+        return String(decoding: UnsafeRawBufferPointer(start: buffers[index], count: length), as: UTF8.self)
+    }
+
     private func refetch(_ index: Int, length: Int, statement: UnsafeMutablePointer<MYSQL_STMT>) -> [UInt8] {
         var bytes = [UInt8](repeating: 0, count: length)
         var bind = MYSQL_BIND()
@@ -214,4 +244,33 @@ final class MariaDBResultBuffers {
         }
         return bytes
     }
+}
+
+/// The row just fetched into a statement's result buffers, read in place.
+final class MariaDBRowCursor: RowCursor {
+    private let results: MariaDBResultBuffers
+    private let statement: UnsafeMutablePointer<MYSQL_STMT>
+
+    init(_ results: MariaDBResultBuffers, statement: UnsafeMutablePointer<MYSQL_STMT>) {
+        self.results = results
+        self.statement = statement
+    }
+
+    var columnCount: Int { results.count }
+
+    func columnName(at position: Int) -> String {
+        results.columns.names.indices.contains(position) ? results.columns.names[position] : "#\(position)"
+    }
+
+    @inline(__always)
+    private func checked(_ position: Int) throws -> Int {
+        guard position >= 0, position < results.count else { throw noColumn(at: position) }
+        return position
+    }
+
+    func value(at position: Int) throws -> SQLValue { results.value(at: try checked(position), statement: statement) }
+    func isNull(at position: Int) throws -> Bool { results.isNull(at: try checked(position)) }
+    func integer(at position: Int) throws -> Int64? { results.integer(at: try checked(position)) }
+    func real(at position: Int) throws -> Double? { results.real(at: try checked(position)) }
+    func text(at position: Int) throws -> String? { results.text(at: try checked(position)) }
 }

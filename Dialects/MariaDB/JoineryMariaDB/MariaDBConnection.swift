@@ -150,6 +150,35 @@ public final class MariaDBConnection: DatabaseConnection, @unchecked Sendable {
     }
 
     public func forEachRow(_ sql: String, _ bindings: [SQLValue], _ body: (Row) throws -> Void) throws {
+        // The row reader lives only as long as this call.
+        try withoutActuallyEscaping(body) { body in
+            try forEachFetchedRow(sql, bindings) { statement, results in
+                var row = Row(columns: results.columns, values: Array(repeating: .null, count: results.count))
+                return { () throws -> Void in
+                    for index in 0..<results.count {
+                        row.values[index] = results.value(at: index, statement: statement)
+                    }
+                    try body(row)
+                }
+            }
+        }
+    }
+
+    public func forEachCursor(_ sql: String, _ bindings: [SQLValue], _ body: (any RowCursor) throws -> Void) throws {
+        try withoutActuallyEscaping(body) { body in
+            try forEachFetchedRow(sql, bindings) { statement, results in
+                let cursor = MariaDBRowCursor(results, statement: statement)
+                return { try body(cursor) }
+            }
+        }
+    }
+
+    /// Runs the statement, buffers its result, and calls the closure `reader` made for it once
+    /// per fetched row (the row's values sit in the result buffers).
+    private func forEachFetchedRow(
+        _ sql: String, _ bindings: [SQLValue],
+        _ reader: (UnsafeMutablePointer<MYSQL_STMT>, MariaDBResultBuffers) -> () throws -> Void
+    ) throws {
         try lock.withLock {
             let mysql = try openHandle(sql)
             try withStatement(sql, bindings, mysql) { statement in
@@ -166,15 +195,12 @@ public final class MariaDBConnection: DatabaseConnection, @unchecked Sendable {
                 guard mysql_stmt_bind_result(statement, results.binds) == 0 else {
                     throw MariaDBError.make(statement, sql: sql)
                 }
-                var row = Row(columns: results.columns, values: Array(repeating: .null, count: results.count))
+                let readRow = reader(statement, results)
                 while true {
                     let code = mysql_stmt_fetch(statement)
                     if code == MYSQL_NO_DATA { break }
                     guard code == 0 || code == MYSQL_DATA_TRUNCATED else { throw MariaDBError.make(statement, sql: sql) }
-                    for index in 0..<results.count {
-                        row.values[index] = results.value(at: index, statement: statement)
-                    }
-                    try body(row)
+                    try readRow()
                 }
             }
         }

@@ -146,6 +146,16 @@ public final class PostgreSQLConnection: DatabaseConnection, @unchecked Sendable
         }
     }
 
+    public func forEachCursor(_ sql: String, _ bindings: [SQLValue], _ body: (any RowCursor) throws -> Void) throws {
+        try run(sql, bindings) { result in
+            let cursor = PostgreSQLRowCursor(result)
+            for rowIndex in 0..<PQntuples(result) {
+                cursor.row = rowIndex
+                try body(cursor)
+            }
+        }
+    }
+
     /// PQprepare with the unnamed statement: the server parses and analyses `sql` (a utility
     /// statement such as CREATE TABLE is only parsed) and runs nothing.
     public func prepareOnly(_ sql: String) throws {

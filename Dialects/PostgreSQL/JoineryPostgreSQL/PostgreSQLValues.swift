@@ -17,6 +17,16 @@ enum PostgreSQLValues {
     static let timestampOID: Oid = 1114
     static let timestamptzOID: Oid = 1184
 
+    /// Whether ``decode(_:_:_:type:)`` reads a column of this type as text.
+    static func isText(_ type: Oid) -> Bool {
+        switch type {
+        case boolOID, int8OID, int4OID, int2OID, oidOID, float4OID, float8OID, byteaOID, timestampOID, timestamptzOID, dateOID:
+            return false
+        default:
+            return true
+        }
+    }
+
     /// The parameter arrays of one `PQexecParams` call. All values' bytes live in one buffer, so
     /// pinning them for the call is one `withUnsafeBufferPointer`, whatever the count.
     struct Parameters {

@@ -1,0 +1,87 @@
+import CLibPQ
+import Foundation
+import Joinery
+
+/// A row of a libpq result (text format), read in place: an integer column is parsed from the
+/// result's bytes with no `String` in between, a text column becomes one `String`.
+final class PostgreSQLRowCursor: RowCursor {
+    private let result: OpaquePointer
+    private let types: [Oid]
+    let columnCount: Int
+    /// The row the cursor is on.
+    var row: Int32 = 0
+
+    init(_ result: OpaquePointer) {
+        self.result = result
+        columnCount = Int(PQnfields(result))
+        types = (0..<columnCount).map { PQftype(result, Int32($0)) }
+    }
+
+    func columnName(at position: Int) -> String {
+        guard position >= 0, position < columnCount, let name = PQfname(result, Int32(position)) else { return "#\(position)" }
+        return String(cString: name)
+    }
+
+    @inline(__always)
+    private func checked(_ position: Int) throws -> Int32 {
+        guard position >= 0, position < columnCount else { throw noColumn(at: position) }
+        return Int32(position)
+    }
+
+    func value(at position: Int) throws -> SQLValue {
+        let field = try checked(position)
+        return PostgreSQLValues.decode(result, row, field, type: types[position])
+    }
+
+    func isNull(at position: Int) throws -> Bool {
+        PQgetisnull(result, row, try checked(position)) == 1
+    }
+
+    func integer(at position: Int) throws -> Int64? {
+        let field = try checked(position)
+        switch types[position] {
+        case PostgreSQLValues.int8OID, PostgreSQLValues.int4OID, PostgreSQLValues.int2OID:
+            guard PQgetisnull(result, row, field) == 0, let raw = PQgetvalue(result, row, field) else { return nil }
+            return Self.parseInteger(UnsafeRawBufferPointer(start: raw, count: Int(PQgetlength(result, row, field))))
+        default:
+            return nil
+        }
+    }
+
+    func real(at position: Int) throws -> Double? {
+        let field = try checked(position)
+        switch types[position] {
+        case PostgreSQLValues.float8OID, PostgreSQLValues.float4OID:
+            // strtod reads "NaN", "Infinity" and "-Infinity" as PostgreSQL writes them.
+            guard PQgetisnull(result, row, field) == 0, let raw = PQgetvalue(result, row, field) else { return nil }
+            return strtod(raw, nil)
+        default:
+            return nil
+        }
+    }
+
+    func text(at position: Int) throws -> String? {
+        let field = try checked(position)
+        guard PostgreSQLValues.isText(types[position]), PQgetisnull(result, row, field) == 0,
+            let raw = PQgetvalue(result, row, field)
+        else { return nil }
+        return String(decoding: UnsafeRawBufferPointer(start: raw, count: Int(PQgetlength(result, row, field))), as: UTF8.self)
+    }
+
+    /// A decimal integer as PostgreSQL writes it (an optional minus, digits); nil when it does not
+    /// fit in 64 bits, so that the slow path reports it.
+    private static func parseInteger(_ bytes: UnsafeRawBufferPointer) -> Int64? {
+        guard !bytes.isEmpty else { return nil }
+        let negative = bytes[0] == UInt8(ascii: "-")
+        var value: Int64 = 0
+        for byte in bytes.dropFirst(negative ? 1 : 0) {
+            let digit = Int64(byte) - 48
+            guard digit >= 0, digit <= 9 else { return nil }
+            let (times, overflow) = value.multipliedReportingOverflow(by: 10)
+            let (sum, overflowAgain) = negative ? times.subtractingReportingOverflow(digit) : times.addingReportingOverflow(digit)
+            guard !overflow, !overflowAgain else { return nil }
+            value = sum
+        }
+        return value
+    }
+}
