@@ -66,22 +66,32 @@ func check(_ profiles: [Profile], _ label: String) throws {
     }
 }
 
+// JOINERY_BENCH_ONLY=preload or =join runs one of the two (for a profile of one).
+let only = ProcessInfo.processInfo.environment["JOINERY_BENCH_ONLY"]
+
 // Preload.
-recorded.withLock { $0.removeAll() }
-try check(try db.query(Profile.self).preload(\.user).all(), "Joinery preload")
-let preloadSQL = recorded.withLock { $0 }
-let usersSQL = preloadSQL.dropFirst().map { (sql: $0.sql, keyCount: $0.bindings.count) }
-try check(try raw.preload(profilesSQL: preloadSQL[0].sql, usersSQL: usersSQL), "raw preload")
-let joineryPreload = try median { _ = try db.query(Profile.self).preload(\.user).all() }
-let rawPreload = try median { _ = try raw.preload(profilesSQL: preloadSQL[0].sql, usersSQL: usersSQL) }
+var joineryPreload = 0.0, rawPreload = 0.0
+var preloadSQL: [ExecutedStatement] = []
+if only != "join" {
+    recorded.withLock { $0.removeAll() }
+    try check(try db.query(Profile.self).preload(\.user).all(), "Joinery preload")
+    preloadSQL = recorded.withLock { $0 }
+    let usersSQL = preloadSQL.dropFirst().map { (sql: $0.sql, keyCount: $0.bindings.count) }
+    try check(try raw.preload(profilesSQL: preloadSQL[0].sql, usersSQL: usersSQL), "raw preload")
+    joineryPreload = try median { _ = try db.query(Profile.self).preload(\.user).all() }
+    rawPreload = try median { _ = try raw.preload(profilesSQL: preloadSQL[0].sql, usersSQL: usersSQL) }
+}
 
 // Join.
-recorded.withLock { $0.removeAll() }
-try check(try db.query(Profile.self).join(\.user).all(), "Joinery join")
-let joinSQL = recorded.withLock { $0[0].sql }
-try check(try raw.join(joinSQL), "raw join")
-let joineryJoin = try median { _ = try db.query(Profile.self).join(\.user).all() }
-let rawJoin = try median { _ = try raw.join(joinSQL) }
+var joineryJoin = 0.0, rawJoin = 0.0
+if only != "preload" {
+    recorded.withLock { $0.removeAll() }
+    try check(try db.query(Profile.self).join(\.user).all(), "Joinery join")
+    let joinSQL = recorded.withLock { $0[0].sql }
+    try check(try raw.join(joinSQL), "raw join")
+    joineryJoin = try median { _ = try db.query(Profile.self).join(\.user).all() }
+    rawJoin = try median { _ = try raw.join(joinSQL) }
+}
 
 func line(_ name: String, _ joinery: Double, _ raw: Double) -> String {
     func ms(_ value: Double) -> String { String(Int((value * 10).rounded())).inserting(".", fromEnd: 1) + " ms" }

@@ -19,10 +19,14 @@ public struct SQLWriter {
     public private(set) var sql = ""
     /// The values bound so far, in placeholder order.
     public private(set) var bindings: [SQLValue] = []
+    /// The dialect's placeholder spelling, read once: a preload's `IN` list binds tens of
+    /// thousands of values, and the capabilities are built anew on each read.
+    private let placeholders: PlaceholderStyle
 
     /// A writer with nothing written yet.
     public init(dialect: any SQLDialect) {
         self.dialect = dialect
+        placeholders = dialect.capabilities.placeholders
     }
 
     /// The SQL and bindings written.
@@ -51,7 +55,11 @@ public struct SQLWriter {
     /// Binds `value` and appends its placeholder.
     public mutating func bind(_ value: SQLValue) {
         bindings.append(value)
-        sql += dialect.capabilities.placeholders.placeholder(bindings.count)
+        if case .questionMark = placeholders {
+            sql += "?"
+        } else {
+            sql += placeholders.placeholder(bindings.count)
+        }
     }
 
     /// `"table"."column"`, or `"column"` when unqualified.

@@ -6,40 +6,64 @@
 /// inside another statement's row loop gets a fresh statement instead of a busy one.
 /// Not thread-safe: the owning connection serialises access.
 public struct PreparedStatementCache<Statement> {
-    private var statements: [String: Statement] = [:]
+    private struct Entry {
+        var statement: Statement
+        var lastUse: UInt64
+    }
+
+    private var entries: [String: Entry] = [:]
+    private var clock: UInt64 = 0
+    private var bytes = 0
     private let capacity: Int
-    private let longestCachedSQL: Int
+    private let byteBudget: Int
     private let release: (Statement) -> Void
 
     /// - Parameters:
-    ///   - capacity: how many statements to keep.
-    ///   - longestCachedSQL: longer SQL (a preload with 100,000 placeholders) is rarely repeated
-    ///     and would pin large buffers; it is released after use.
+    ///   - capacity: how many statements to keep; past it, the least recently used goes.
+    ///   - byteBudget: how much SQL text the kept statements may hold together. Large
+    ///     statements (a preload's `IN` list of 32,766 placeholders is about 100 KB) are kept
+    ///     too — a preload repeats them — but pushed out first when the budget runs out.
     ///   - release: finalizes a statement that is not kept.
-    public init(capacity: Int = 64, longestCachedSQL: Int = 8_192, release: @escaping (Statement) -> Void) {
+    public init(capacity: Int = 64, byteBudget: Int = 2 << 20, release: @escaping (Statement) -> Void) {
         self.capacity = capacity
-        self.longestCachedSQL = longestCachedSQL
+        self.byteBudget = byteBudget
         self.release = release
     }
 
     /// Takes the cached statement for `sql`, if any; it is the caller's until given back.
     public mutating func take(_ sql: String) -> Statement? {
-        statements.removeValue(forKey: sql)
+        guard let entry = entries.removeValue(forKey: sql) else { return nil }
+        bytes -= sql.utf8.count
+        return entry.statement
     }
 
-    /// Keeps `statement` for the next run of `sql`, or releases it when the cache is full.
+    /// Keeps `statement` for the next run of `sql`, pushing out the least recently used ones
+    /// when the cache is full; a statement larger than the whole budget is released.
     public mutating func give(back statement: Statement, for sql: String) {
-        if sql.utf8.count <= longestCachedSQL, statements.count < capacity, statements[sql] == nil {
-            statements[sql] = statement
-        } else {
+        let size = sql.utf8.count
+        guard size <= byteBudget, entries[sql] == nil else {
             release(statement)
+            return
+        }
+        clock += 1
+        entries[sql] = Entry(statement: statement, lastUse: clock)
+        bytes += size
+        while entries.count > capacity || bytes > byteBudget {
+            guard let oldest = entries.min(by: { $0.value.lastUse < $1.value.lastUse }) else { break }
+            entries[oldest.key] = nil
+            bytes -= oldest.key.utf8.count
+            release(oldest.value.statement)
         }
     }
 
+    /// How many statements are kept.
+    public var count: Int { entries.count }
+
     /// Releases every kept statement (before the connection closes).
     public mutating func releaseAll() {
-        for statement in statements.values { release(statement) }
-        statements.removeAll()
+        for entry in entries.values { release(entry.statement) }
+        entries.removeAll()
+        bytes = 0
     }
 }
 

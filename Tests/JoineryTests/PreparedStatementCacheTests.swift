@@ -1,0 +1,44 @@
+import Joinery
+import Testing
+
+/// The drivers' statement cache: the least recently used statement goes first, large statements
+/// are kept within a byte budget, and nothing is leaked (every statement not kept is released).
+@Suite("Prepared statement cache")
+struct PreparedStatementCacheTests {
+    final class Released: @unchecked Sendable {
+        var names: [String] = []
+    }
+
+    @Test func theLeastRecentlyUsedStatementGoesFirst() {
+        let released = Released()
+        var cache = PreparedStatementCache<String>(capacity: 2) { released.names.append($0) }
+        cache.give(back: "a", for: "SELECT a")
+        cache.give(back: "b", for: "SELECT b")
+        #expect(cache.take("SELECT a") == "a")
+        cache.give(back: "a", for: "SELECT a")       // a is now the most recent
+        cache.give(back: "c", for: "SELECT c")       // over capacity: b goes
+        #expect(released.names == ["b"])
+        #expect(cache.take("SELECT b") == nil)
+        #expect(cache.take("SELECT a") == "a")
+        #expect(cache.take("SELECT c") == "c")
+        #expect(cache.count == 0)
+    }
+
+    @Test func largeStatementsAreKeptWithinTheBudget() {
+        let released = Released()
+        var cache = PreparedStatementCache<String>(capacity: 10, byteBudget: 100) { released.names.append($0) }
+        let large = "SELECT * FROM users WHERE id IN (" + Array(repeating: "?", count: 20).joined(separator: ", ") + ")"
+        #expect(large.utf8.count > 50 && large.utf8.count <= 100)
+        cache.give(back: "large", for: large)
+        #expect(cache.take(large) == "large")            // kept: a preload runs it again
+        cache.give(back: "large", for: large)
+        cache.give(back: "small", for: "SELECT 1")
+        let huge = String(repeating: "x", count: 101)
+        cache.give(back: "huge", for: huge)              // larger than the whole budget
+        #expect(released.names == ["huge"])
+        cache.give(back: "other", for: String(repeating: "y", count: 60))  // pushes the large one out
+        #expect(released.names == ["huge", "large"])
+        cache.releaseAll()
+        #expect(Set(released.names) == ["huge", "large", "small", "other"])
+    }
+}
