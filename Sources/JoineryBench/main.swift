@@ -69,6 +69,23 @@ func check(_ profiles: [Profile], _ label: String) throws {
 // JOINERY_BENCH_ONLY=preload or =join runs one of the two (for a profile of one).
 let only = ProcessInfo.processInfo.environment["JOINERY_BENCH_ONLY"]
 
+// Planning and lowering the join query, per statement: what every query pays before it runs.
+if only == nil || only == "lowering" {
+    let joinQuery = db.query(Profile.self).join(\.user).filter(\.name == "profile 7").query
+    let queryPlanner = Planner(schema: try Schema(models: Profile.self, User.self), capabilities: db.dialect.capabilities)
+    let repetitions = 20_000
+    var sink = 0
+    let start = ContinuousClock.now
+    for _ in 0..<repetitions {
+        let plan = try queryPlanner.plan(.select(joinQuery))
+        for planned in plan.statements { sink &+= try db.dialect.lower(planned.statement).sql.utf8.count }
+    }
+    let elapsed = ContinuousClock.now - start
+    let micro = (Double(elapsed.components.seconds) * 1e6 + Double(elapsed.components.attoseconds) / 1e12) / Double(repetitions)
+    print("plan + lower the join query: \(String(format: "%.1f", micro)) µs per statement (\(sink % 10) )")
+    if only == "lowering" { exit(0) }
+}
+
 // Preload.
 var joineryPreload = 0.0, rawPreload = 0.0
 var preloadSQL: [ExecutedStatement] = []

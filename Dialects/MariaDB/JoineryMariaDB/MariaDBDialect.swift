@@ -46,7 +46,7 @@ public struct MariaDBDialect: SQLDialect {
 
     /// Backticks, doubled inside.
     public func quoteIdentifier(_ identifier: String) -> String {
-        "`" + identifier.split(separator: "`", omittingEmptySubsequences: false).joined(separator: "``") + "`"
+        "`" + identifier.replacingAll("`", with: "``") + "`"
     }
 
     public func columnType(_ type: ColumnType) throws -> String {

@@ -116,7 +116,7 @@ public struct TableCatalogQueries: Sendable, Hashable {
 
 extension SQLDialect {
     public func quoteIdentifier(_ identifier: String) -> String {
-        "\"" + identifier.replacingAll("\"", with: "\"\"") + "\""
+        identifier.replacingAll("\"", with: "\"\"").enclosed(by: "\"", "\"")
     }
 
     public func columnType(_ type: ColumnType) throws -> String {

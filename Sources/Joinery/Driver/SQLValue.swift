@@ -53,14 +53,36 @@ extension SQLValue: ExpressibleByNilLiteral, ExpressibleByIntegerLiteral, Expres
 }
 
 extension String {
-    /// `replacingOccurrences(of:with:)` without Foundation.
-    package func replacingAll(_ target: Character, with replacement: String) -> String {
-        guard contains(target) else { return self }
-        var result = ""
-        result.reserveCapacity(utf8.count + 8)
-        for character in self {
-            if character == target { result += replacement } else { result.append(character) }
+    /// Every `target` replaced by `replacement`, compared by Unicode scalar, not by `Character`:
+    /// a quote followed by a combining mark is one `Character` (`'\u{301}`), but the engine
+    /// ends a quoted string or name at the quote itself — escaping must see it.
+    package func replacingAll(_ target: Unicode.Scalar, with replacement: String) -> String {
+        // The common case, no quote at all, is one scan of the bytes.
+        if target.isASCII, !containsByte(UInt8(target.value)) { return self }
+        var scalars = String.UnicodeScalarView()
+        for scalar in unicodeScalars {
+            if scalar == target {
+                scalars.append(contentsOf: replacement.unicodeScalars)
+            } else {
+                scalars.append(scalar)
+            }
         }
+        return String(scalars)
+    }
+
+    /// Whether the UTF-8 bytes hold `byte`: a plain loop over contiguous storage (native
+    /// strings), the generic view otherwise.
+    private func containsByte(_ byte: UInt8) -> Bool {
+        utf8.withContiguousStorageIfAvailable { $0.contains(byte) } ?? utf8.contains(byte)
+    }
+
+    /// `open` + the text + `close`, written into one new string.
+    package func enclosed(by open: String, _ close: String) -> String {
+        var result = ""
+        result.reserveCapacity(utf8.count + open.utf8.count + close.utf8.count)
+        result += open
+        result += self
+        result += close
         return result
     }
 }
