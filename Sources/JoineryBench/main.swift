@@ -69,6 +69,25 @@ func check(_ profiles: [Profile], _ label: String) throws {
 // JOINERY_BENCH_ONLY=preload or =join runs one of the two (for a profile of one).
 let only = ProcessInfo.processInfo.environment["JOINERY_BENCH_ONLY"]
 
+// One request of `make load`'s workload on one connection, repeated: create a profile with a new
+// user, find it with the user preloaded, and joined (for a profile of the per-request cost).
+if only == "request" {
+    let requests = Int(ProcessInfo.processInfo.environment["JOINERY_BENCH_REQUESTS"] ?? "") ?? 2_000
+    let start = ContinuousClock.now
+    for index in 0..<requests {
+        var profile = Profile(name: "request \(index)", user: User(name: "requester \(index)", email: "r\(index)@example.com"))
+        try db.create(&profile)
+        guard let id = profile.id,
+            try db.query(Profile.self).preload(\.user).find(id)?.user?.name == "requester \(index)",
+            try db.query(Profile.self).join(\.user).find(id)?.user?.name == "requester \(index)"
+        else { throw BenchmarkError("request \(index) read back the wrong rows") }
+    }
+    let elapsed = ContinuousClock.now - start
+    let micro = (Double(elapsed.components.seconds) * 1e6 + Double(elapsed.components.attoseconds) / 1e12) / Double(requests)
+    print("request (create with a new user, preload find, join find): \(String(format: "%.1f", micro)) µs")
+    exit(0)
+}
+
 // Planning and lowering the join query, per statement: what every query pays before it runs.
 if only == nil || only == "lowering" {
     let joinQuery = db.query(Profile.self).join(\.user).filter(\.name == "profile 7").query

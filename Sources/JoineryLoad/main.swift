@@ -167,8 +167,21 @@ if environment["JOINERY_LOAD_HOPS"] != nil {
     let pool = try DatabasePool("sqlite::memory:", drivers: [SQLiteDriver()])
     for _ in 0..<1000 { _ = try await pool.read { _ in 0 } }
     let start = ContinuousClock.now
+    let unitClock = RoundClock()
     for _ in 0..<20_000 { _ = try await pool.read { _ in 0 } }
-    print("empty unit of work: \(elapsedSeconds(since: start) / 20_000 * 1e6) µs")
+    print("empty unit of work: \(elapsedSeconds(since: start) / 20_000 * 1e6) µs, "
+        + "\(unitClock.result(requests: 20_000).cpuMicrosecondsPerRequest) µs of CPU")
+    // The bare hop: onto a serial queue and back, with nothing of the pool's around it.
+    let queue = DispatchQueue(label: "hop")
+    let hopStart = ContinuousClock.now
+    let hopClock = RoundClock()
+    for _ in 0..<20_000 {
+        _ = await withCheckedContinuation { (continuation: CheckedContinuation<Int, Never>) in
+            queue.async { continuation.resume(returning: 0) }
+        }
+    }
+    print("bare hop to a queue and back: \(elapsedSeconds(since: hopStart) / 20_000 * 1e6) µs, "
+        + "\(hopClock.result(requests: 20_000).cpuMicrosecondsPerRequest) µs of CPU")
     // The same request on one connection, no pool, no hops: what planning, lowering and
     // hydration cost against the raw client (in-memory SQLite, so the engine costs little).
     let db = try Database.open("sqlite::memory:", drivers: [SQLiteDriver()])

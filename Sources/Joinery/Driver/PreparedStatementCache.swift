@@ -5,18 +5,28 @@
 /// A statement is taken out while it runs and given back after, so the same SQL run again
 /// inside another statement's row loop gets a fresh statement instead of a busy one.
 /// Not thread-safe: the owning connection serialises access.
+///
+/// Its methods are inlinable, so that each driver's copy is specialised for its statement type
+/// (a generic dictionary lookup per statement would cost more than the lookup itself).
 public struct PreparedStatementCache<Statement> {
-    private struct Entry {
-        var statement: Statement
-        var lastUse: UInt64
+    @usableFromInline
+    struct Entry {
+        @usableFromInline var statement: Statement
+        @usableFromInline var lastUse: UInt64
+
+        @inlinable
+        init(statement: Statement, lastUse: UInt64) {
+            self.statement = statement
+            self.lastUse = lastUse
+        }
     }
 
-    private var entries: [String: Entry] = [:]
-    private var clock: UInt64 = 0
-    private var bytes = 0
-    private let capacity: Int
-    private let byteBudget: Int
-    private let release: (Statement) -> Void
+    @usableFromInline var entries: [String: Entry] = [:]
+    @usableFromInline var clock: UInt64 = 0
+    @usableFromInline var bytes = 0
+    @usableFromInline let capacity: Int
+    @usableFromInline let byteBudget: Int
+    @usableFromInline let release: (Statement) -> Void
 
     /// - Parameters:
     ///   - capacity: how many statements to keep; past it, the least recently used goes.
@@ -31,6 +41,7 @@ public struct PreparedStatementCache<Statement> {
     }
 
     /// Takes the cached statement for `sql`, if any; it is the caller's until given back.
+    @inlinable
     public mutating func take(_ sql: String) -> Statement? {
         guard let entry = entries.removeValue(forKey: sql) else { return nil }
         bytes -= sql.utf8.count
@@ -39,15 +50,20 @@ public struct PreparedStatementCache<Statement> {
 
     /// Keeps `statement` for the next run of `sql`, pushing out the least recently used ones
     /// when the cache is full; a statement larger than the whole budget is released.
+    @inlinable
     public mutating func give(back statement: Statement, for sql: String) {
         let size = sql.utf8.count
-        guard size <= byteBudget, entries[sql] == nil else {
+        guard size <= byteBudget else {
             release(statement)
             return
         }
         clock += 1
-        entries[sql] = Entry(statement: statement, lastUse: clock)
-        bytes += size
+        if let replaced = entries.updateValue(Entry(statement: statement, lastUse: clock), forKey: sql) {
+            // The same SQL given back twice (run again inside its own row loop): keep one.
+            release(replaced.statement)
+        } else {
+            bytes += size
+        }
         while entries.count > capacity || bytes > byteBudget {
             guard let oldest = entries.min(by: { $0.value.lastUse < $1.value.lastUse }) else { break }
             entries[oldest.key] = nil
