@@ -159,36 +159,33 @@ public final class Database: Sendable {
     /// Lowers and runs a statement, handing each row to `body` as the engine produces it (a row
     /// not kept costs no allocation).
     func forEachRow(_ statement: SQLStatement, _ body: (Row) throws -> Void) throws {
-        try checkLease()
-        let lowered = try dialect.lower(statement)
-        let start = ContinuousClock.now
-        var count = 0
-        do {
+        try reading(statement) { lowered, counting in
             try connection.forEachRow(lowered.sql, lowered.bindings) { row in
-                count += 1
+                counting()
                 try body(row)
             }
-        } catch let error as JoineryError {
-            let writes: Bool
-            if case .select = statement { writes = false } else { writes = true }
-            let error = judgingCommit(error, writes: writes)
-            notify(statement, lowered, start, rows: count, error: error)
-            throw error
         }
-        notify(statement, lowered, start, rows: count)
     }
 
     /// Lowers and runs a statement, handing a cursor on each row to `body`.
     func forEachCursor(_ statement: SQLStatement, _ body: (any RowCursor) throws -> Void) throws {
+        try reading(statement) { lowered, counting in
+            try connection.forEachCursor(lowered.sql, lowered.bindings) { cursor in
+                counting()
+                try body(cursor)
+            }
+        }
+    }
+
+    /// Lowers `statement`, runs `body` with it and a row counter, and tells the observers how it
+    /// went (a lost connection judged for whether it may have committed).
+    private func reading(_ statement: SQLStatement, _ body: (LoweredStatement, () -> Void) throws -> Void) throws {
         try checkLease()
         let lowered = try dialect.lower(statement)
         let start = ContinuousClock.now
         var count = 0
         do {
-            try connection.forEachCursor(lowered.sql, lowered.bindings) { cursor in
-                count += 1
-                try body(cursor)
-            }
+            try body(lowered) { count += 1 }
         } catch let error as JoineryError {
             let writes: Bool
             if case .select = statement { writes = false } else { writes = true }
