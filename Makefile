@@ -1,7 +1,9 @@
 # Joinery — the two commands of the README, and their helpers.
 #
 #   make demo      GORM's belongs-to story on in-memory SQLite (no server needed)
-#   make bench     preload and join of 100,000 rows on SQLite: Joinery against the raw C API
+#   make bench     the side-by-side benchmark (Benchmarks/, a package of its own): preload, join,
+#                  creates, lowering, peak memory and a 10k→1M scaling series, Joinery against a
+#                  hand-written loop on each C client and GRDB, on SQLite, PostgreSQL and MariaDB
 #   make load      requests per second of a mixed workload through a DatabasePool at 1, 8, 64 tasks,
 #                  against raw C-client connections, on SQLite, PostgreSQL and MariaDB
 #   make scale     read throughput on one server against a primary + replica and three Galera nodes,
@@ -39,8 +41,9 @@ demo: deps
 	@$(SWIFT) run --skip-build $(SWIFT_BUILD_FLAGS) joinery-demo
 
 bench: deps
-	@$(SWIFT) build -c release --product joinery-bench $(SWIFT_BUILD_FLAGS) >&2
-	@$(SWIFT) run -c release --skip-build $(SWIFT_BUILD_FLAGS) joinery-bench
+	@set -e; eval "$$(scripts/services.sh)"; \
+	$(SWIFT) build -c release --package-path Benchmarks $(SWIFT_BUILD_FLAGS) >&2; \
+	"$$($(SWIFT) build -c release --package-path Benchmarks --show-bin-path $(SWIFT_BUILD_FLAGS))/JoineryBenchmarks"
 
 load: deps
 	@set -e; eval "$$(scripts/services.sh)"; \

@@ -15,7 +15,6 @@ let package = Package(
         .library(name: "JoineryConformance", targets: ["JoineryConformance"]),
         .executable(name: "joinery", targets: ["joinery"]),
         .executable(name: "joinery-demo", targets: ["JoineryDemo"]),
-        .executable(name: "joinery-bench", targets: ["JoineryBench"]),
         .executable(name: "joinery-load", targets: ["JoineryLoad"]),
     ],
     dependencies: [
@@ -86,11 +85,6 @@ let package = Package(
             dependencies: ["Joinery", "JoinerySQLite", "JoineryPostgreSQL", "JoineryMariaDB"],
             path: "Sources/JoineryDemo"),
 
-        // `make bench`: preload and join into structs, Joinery against a hand-written libsqlite3 loop.
-        .executableTarget(
-            name: "JoineryBench",
-            dependencies: ["Joinery", "JoinerySQLite", "CSQLite"],
-            path: "Sources/JoineryBench"),
 
         // `make load`: the mixed workload through a DatabasePool against raw C-client connections.
         .executableTarget(

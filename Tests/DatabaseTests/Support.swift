@@ -22,5 +22,6 @@ final class StatementRecorder: Sendable {
     private let statements = Mutex<[ExecutedStatement]>([])
     var sql: [String] { statements.withLock { $0.map(\.sql) } }
     var bindings: [[SQLValue]] { statements.withLock { $0.map(\.bindings) } }
+    var executed: [ExecutedStatement] { statements.withLock { $0 } }
     func record(_ statement: ExecutedStatement) { statements.withLock { $0.append(statement) } }
 }

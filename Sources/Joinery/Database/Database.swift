@@ -130,6 +130,70 @@ public final class Database: Sendable {
         Planner(schema: try schema(including: types), capabilities: dialect.capabilities, now: Date())
     }
 
+    /// What a select runs: its plan and its first statement lowered. From the plan cache when a
+    /// query of the same shape ran before, its values bound afresh; else planned and lowered now
+    /// (and cached, when the markers came through the dialect's lowering as bindings).
+    struct SelectRun {
+        var planner: Planner
+        var plan: QueryPlan
+        /// The first statement, lowered with this query's values; nil: lower it when it runs.
+        var root: LoweredStatement?
+        /// This query's values, when the plan holds markers in their place.
+        var values: QueryValues?
+        /// Whether the preload statements' bindings hold markers.
+        var preloadsHaveMarkers = false
+    }
+
+    func selectRun(_ query: SelectQuery, including types: [any Model.Type]) throws -> SelectRun {
+        let capabilities = dialect.capabilities
+        let (schema, generation) = try context.schemaAndGeneration(including: types, fitting: capabilities.identifierLimit)
+        let planner = Planner(schema: schema, capabilities: capabilities, now: Date())
+        guard let (shape, values) = query.shaped() else {
+            return SelectRun(planner: planner, plan: try planner.plan(.select(query)))
+        }
+        let key = PlanCache.Key(shape: shape, generation: generation, dialect: ObjectIdentifier(Swift.type(of: dialect)))
+        if let entry = context.plans.entry(for: key, capabilities: capabilities) {
+            return SelectRun(
+                planner: planner, plan: entry.plan, root: entry.root(with: values), values: values,
+                preloadsHaveMarkers: entry.preloadsHaveMarkers)
+        }
+        let plan = try planner.plan(.select(shape.query))
+        guard let first = plan.statements.first else {
+            return SelectRun(planner: planner, plan: try planner.plan(.select(query)))
+        }
+        // Every marker must come out as a binding of one statement, and none in SQL text (a
+        // dialect that wrote a value as a literal, or folded values into one parameter, would
+        // otherwise run the marker itself): else this query is planned afresh each time.
+        let root = try dialect.lower(first.statement)
+        let rootMarkers = root.bindings.map { QueryValues.index(of: $0) ?? -1 }
+        var seen = Set(rootMarkers.filter { $0 >= 0 })
+        var sound = !root.sql.contains(QueryValues.prefix)
+        var preloadsHaveMarkers = false
+        for step in plan.preloads {
+            let probeKey = step.targetKeyPositions.map { _ in SQLValue.integer(0) }
+            for statement in try step.statements(forKeys: [probeKey], capabilities: capabilities) {
+                let lowered = try dialect.lower(.select(statement))
+                sound = sound && !lowered.sql.contains(QueryValues.prefix)
+                for binding in lowered.bindings {
+                    if let index = QueryValues.index(of: binding) {
+                        seen.insert(index)
+                        preloadsHaveMarkers = true
+                    }
+                }
+            }
+        }
+        guard sound, seen.count == values.values.count else {
+            return SelectRun(planner: planner, plan: try planner.plan(.select(query)))
+        }
+        context.plans.store(
+            plan, root: root, rootMarkers: rootMarkers, preloadsHaveMarkers: preloadsHaveMarkers,
+            capabilities: capabilities, for: key)
+        var bound = root
+        values.restore(&bound.bindings)
+        return SelectRun(
+            planner: planner, plan: plan, root: bound, values: values, preloadsHaveMarkers: preloadsHaveMarkers)
+    }
+
     // MARK: Running statements
 
     /// Lowers and runs a statement that returns no rows.
@@ -167,9 +231,14 @@ public final class Database: Sendable {
         }
     }
 
-    /// Lowers and runs a statement, handing a cursor on each row to `body`.
-    func forEachCursor(_ statement: SQLStatement, _ body: (any RowCursor) throws -> Void) throws {
-        try reading(statement) { lowered, counting in
+    /// Lowers and runs a statement, handing a cursor on each row to `body`. `lowered`: the
+    /// statement already lowered (from the plan cache). `values`: the query's values, when the
+    /// statement holds markers in their place (put back in its bindings, and for observers).
+    func forEachCursor(
+        _ statement: SQLStatement, lowered: LoweredStatement? = nil, values: QueryValues? = nil,
+        _ body: (any RowCursor) throws -> Void
+    ) throws {
+        try reading(statement, lowered: lowered, values: values) { lowered, counting in
             try connection.forEachCursor(lowered.sql, lowered.bindings) { cursor in
                 counting()
                 try body(cursor)
@@ -179,9 +248,18 @@ public final class Database: Sendable {
 
     /// Lowers `statement`, runs `body` with it and a row counter, and tells the observers how it
     /// went (a lost connection judged for whether it may have committed).
-    private func reading(_ statement: SQLStatement, _ body: (LoweredStatement, () -> Void) throws -> Void) throws {
+    private func reading(
+        _ statement: SQLStatement, lowered given: LoweredStatement? = nil, values: QueryValues? = nil,
+        _ body: (LoweredStatement, () -> Void) throws -> Void
+    ) throws {
         try checkLease()
-        let lowered = try dialect.lower(statement)
+        var lowered: LoweredStatement
+        if let given {
+            lowered = given
+        } else {
+            lowered = try dialect.lower(statement)
+            values?.restore(&lowered.bindings)
+        }
         let start = ContinuousClock.now
         var count = 0
         do {
@@ -190,10 +268,10 @@ public final class Database: Sendable {
             let writes: Bool
             if case .select = statement { writes = false } else { writes = true }
             let error = judgingCommit(error, writes: writes)
-            notify(statement, lowered, start, rows: count, error: error)
+            notify(statement, lowered, start, rows: count, error: error, values: values)
             throw error
         }
-        notify(statement, lowered, start, rows: count)
+        notify(statement, lowered, start, rows: count, values: values)
     }
 
     /// A lost connection: a read, or a statement inside a transaction, cannot have stored
@@ -219,13 +297,13 @@ public final class Database: Sendable {
 
     private func notify(
         _ statement: SQLStatement, _ lowered: LoweredStatement, _ start: ContinuousClock.Instant, rows: Int,
-        error: JoineryError? = nil
+        error: JoineryError? = nil, values: QueryValues? = nil
     ) {
         if isCapturing.load(ordering: .acquiring) { captured.withLock { $0?.append(lowered) } }
         let current = context.currentObservers
         guard !current.isEmpty else { return }
         let executed = ExecutedStatement(
-            statement: statement, sql: lowered.sql, bindings: lowered.bindings,
+            statement: values?.restore(statement) ?? statement, sql: lowered.sql, bindings: lowered.bindings,
             duration: ContinuousClock.now - start, rowCount: rows, error: error, metadata: StatementLogMetadata.current)
         for observer in current { observer(executed) }
     }

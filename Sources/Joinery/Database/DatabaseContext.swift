@@ -10,6 +10,8 @@ final class DatabaseContext: Sendable {
     let dialect: (any SQLDialect)?
     private let models = Mutex<ModelRegistry>(ModelRegistry())
     private let observers = Mutex<[@Sendable (ExecutedStatement) -> Void]>([])
+    /// Select plans and their SQL by query shape.
+    let plans = PlanCache()
 
     init(dialect: (any SQLDialect)?) {
         self.dialect = dialect
@@ -36,6 +38,14 @@ final class DatabaseContext: Sendable {
     /// The schema, its table and column names checked against the dialect's identifier limit.
     func schema(including types: [any Model.Type], fitting limit: IdentifierLimit?) throws -> Schema {
         try models.withLock { try $0.schema(including: types, fitting: limit) }
+    }
+
+    /// The schema, as ``schema(including:fitting:)``, and its generation: plans cached under
+    /// another generation are not used.
+    func schemaAndGeneration(
+        including types: [any Model.Type], fitting limit: IdentifierLimit?
+    ) throws -> (schema: Schema, generation: Int) {
+        try models.withLock { (try $0.schema(including: types, fitting: limit), $0.generation) }
     }
 
     func modelType(named name: String) -> (any Model.Type)? {

@@ -3,8 +3,8 @@
 /// matched to their children by key.
 extension Database {
     func load<M: Model>(_ query: SelectQuery, as type: M.Type) throws -> [M] {
-        let planner = try planner(including: [M.self])
-        let plan = try planner.plan(.select(query))
+        let run = try selectRun(query, including: [M.self])
+        let planner = run.planner, plan = run.plan
         guard let root = plan.statements.first, let rootLayout = root.layout else { return [] }
 
         // Which positions of each statement's rows later steps read.
@@ -19,7 +19,7 @@ extension Database {
         var roots: [M] = []
         let decoder = try rowDecoder(rootLayout, planner: planner)
         let widen = try widening(rootLayout, planner: planner)
-        try forEachCursor(root.statement) { cursor in
+        try forEachCursor(root.statement, lowered: run.root, values: run.values) { cursor in
             var model: M
             if let widen {
                 model = try M(cursor: RowValuesCursor(widen(cursor)), startingAt: 0)
@@ -43,7 +43,7 @@ extension Database {
             let parentType = parentDecoder.rootType
             let parentWiden = try widening(step.layout, planner: planner)
             for statement in try step.statements(forKeys: distinct, capabilities: dialect.capabilities) {
-                try forEachCursor(.select(statement)) { cursor in
+                try forEachCursor(.select(statement), values: run.preloadsHaveMarkers ? run.values : nil) { cursor in
                     var model: any Model
                     if let parentWiden {
                         model = try parentType.init(cursor: RowValuesCursor(parentWiden(cursor)), startingAt: 0)

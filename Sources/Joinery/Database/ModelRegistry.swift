@@ -6,20 +6,28 @@
 /// poisons the calls that do not need it.
 struct ModelRegistry {
     private(set) var types: [String: any Model.Type] = [:]
+    /// The types of `types`, by identity: the check every query makes, without building a
+    /// type's declaration to learn its name.
+    private var known: Set<ObjectIdentifier> = []
     private var order: [String] = []
     private var cached: Schema?
     /// The identifier limits the cached schema's table and column names were checked against.
     private var fittingLimits: Set<IdentifierLimit> = []
+    /// Counts the schemas built: a plan cached under one generation is not used under another.
+    private(set) var generation = 0
 
     /// The schema of the known models and `newTypes` (and, transitively, the targets of their
     /// associations). Throws, and keeps what it knew, when a type's name is taken by another
     /// type or the models' schema cannot be built.
     mutating func schema(including newTypes: [any Model.Type]) throws -> Schema {
+        // The common case, every type known: no copy of the registry.
+        if let cached, newTypes.allSatisfy({ known.contains(ObjectIdentifier($0)) }) { return cached }
         var next = self
         if try next.add(newTypes) == false, let cached { return cached }
         let schema = try Schema(next.order.compactMap { next.types[$0]?.modelDeclaration })
         next.cached = schema
         next.fittingLimits = []
+        next.generation += 1
         self = next
         return schema
     }
@@ -43,6 +51,7 @@ struct ModelRegistry {
         var pending = newTypes
         var added = false
         while let type = pending.popLast() {
+            if known.contains(ObjectIdentifier(type)) { continue }
             let name = type.modelDeclaration.name
             if let known = types[name] {
                 guard ObjectIdentifier(known) == ObjectIdentifier(type) else {
@@ -54,6 +63,7 @@ struct ModelRegistry {
                 continue
             }
             types[name] = type
+            known.insert(ObjectIdentifier(type))
             order.append(name)
             added = true
             pending += type.associationTypes.values

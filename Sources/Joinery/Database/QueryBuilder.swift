@@ -270,6 +270,26 @@ extension QueryBuilder where Source == Database {
     public func count() throws -> Int {
         try source.unitOfWork { try source.count(countQuery, of: M.self) }
     }
+
+    /// The first statement `all()` would run, in this database's dialect, without running it
+    /// (GORM's `ToSQL`). A preload's statements depend on the rows, so they are not included.
+    ///
+    /// ```swift
+    /// try db.query(Profile.self).join(\.user).filter(\.name == "ann").statement()
+    /// // SELECT "profiles"."id", …, "User"."id" AS "User__id", … FROM "profiles"
+    /// //   LEFT JOIN "users" "User" ON "profiles"."user_id" = "User"."id" WHERE "profiles"."name" = ?
+    /// // bindings: ["ann"]
+    /// ```
+    ///
+    /// A query of a shape seen before comes from the plan cache: only its values are bound.
+    public func statement() throws -> LoweredStatement {
+        let run = try source.selectRun(query, including: [M.self])
+        if let root = run.root { return root }
+        guard let first = run.plan.statements.first else {
+            throw JoineryError.misuse("the query of \(M.self) plans no statement", model: "\(M.self)")
+        }
+        return try source.dialect.lower(first.statement)
+    }
 }
 
 extension Database {

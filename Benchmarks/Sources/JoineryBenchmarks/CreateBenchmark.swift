@@ -1,0 +1,49 @@
+import Joinery
+
+/// `count` profiles, each created with a new user, in one transaction: Joinery's
+/// `create(&profile)` in `transaction { }` against the raw loop running the same INSERT … RETURNING
+/// statements (recorded from Joinery), each round with names of its own.
+struct CreateBenchmark {
+    let fixture: Fixture
+    let timing: InterleavedTiming
+    var count = 1_000
+    var target = 1.3
+
+    func run() throws -> ReportLine {
+        let database = fixture.database, raw = fixture.raw, count = count
+        let recorded = try fixture.statements { db in
+            try db.transaction {
+                var probe = Profile(name: "probe", user: User(name: "probe", email: "probe@example.com"))
+                try db.create(&probe)
+            }
+        }
+        let inserts = recorded.filter { $0.sql.uppercased().hasPrefix("INSERT") }
+        guard inserts.count == 2, let user = inserts.first(where: { $0.sql.contains("users") }),
+            let profile = inserts.first(where: { $0.sql.contains("profiles") })
+        else { throw BenchmarkError("create ran \(recorded.map(\.sql)), not one INSERT per table") }
+        let sql = CreateSQL(begin: "BEGIN", user: user.sql, profile: profile.sql, commit: "COMMIT")
+
+        var round = 0
+        let medians = try timing.medians([
+            ("joinery", {
+                round += 1
+                let tag = "j\(round)"
+                try database.transaction {
+                    for index in 0..<count {
+                        var profile = Profile(
+                            name: "\(tag) profile \(index)", user: User(name: "\(tag) user \(index)", email: "\(tag).\(index)@example.com"))
+                        try database.create(&profile)
+                        guard profile.id != nil, profile.userID != nil else { throw BenchmarkError("Joinery create gave no id") }
+                    }
+                }
+            }),
+            ("raw", {
+                let created = try raw.create(count, "r\(round)", sql)
+                guard created.count == count, created.allSatisfy({ $0.id != nil }) else { throw BenchmarkError("raw create failed") }
+            }),
+        ])
+        return ReportLine(
+            measure: "\(fixture.engine) \(count.formatted) creates with a new user, 1 transaction",
+            joinery: medians["joinery"] ?? 0, raw: medians["raw"] ?? 0, target: target)
+    }
+}

@@ -1,0 +1,92 @@
+import Synchronization
+
+/// Plans of select queries and their root statement's SQL, by query shape (``QueryShape``), so a
+/// query run again with other values is neither planned nor lowered again. Shared by every unit
+/// of work of one ``Database`` or ``DatabasePool``; entries are made under one schema generation
+/// and one dialect, and a query under another builds its own. At most `capacity` shapes are
+/// kept: past it, the least recently used half is dropped.
+final class PlanCache: Sendable {
+    /// What one shape planned to. A class, so a hit updates its use in place; `lastUse` is
+    /// only touched under the cache's lock, everything else is immutable.
+    final class Entry: @unchecked Sendable {
+        /// The plan, its conditions holding markers for the values.
+        let plan: QueryPlan
+        /// The first statement lowered, markers among its bindings.
+        let root: LoweredStatement
+        /// Where each binding of `root` takes a value from: `rootMarkers[i]` is the value index
+        /// for binding i, or -1 for a binding of its own (a NULL, a soft-delete's).
+        let rootMarkers: [Int]
+        /// Whether any preload statement's bindings hold markers (its include has a filter).
+        let preloadsHaveMarkers: Bool
+        /// What the dialect could do when it lowered the plan: a dialect of the same type with
+        /// other capabilities (another version) does not use this entry.
+        let capabilities: DialectCapabilities
+        fileprivate var lastUse: Int
+
+        init(
+            plan: QueryPlan, root: LoweredStatement, rootMarkers: [Int], preloadsHaveMarkers: Bool,
+            capabilities: DialectCapabilities, lastUse: Int
+        ) {
+            self.plan = plan
+            self.capabilities = capabilities
+            self.root = root
+            self.rootMarkers = rootMarkers
+            self.preloadsHaveMarkers = preloadsHaveMarkers
+            self.lastUse = lastUse
+        }
+
+        /// The root statement with `values` in place of its markers.
+        func root(with values: QueryValues) -> LoweredStatement {
+            var lowered = root
+            for (position, index) in rootMarkers.enumerated() where index >= 0 {
+                lowered.bindings[position] = values.values[index]
+            }
+            return lowered
+        }
+    }
+
+    /// The dialect is told by its type (its name may be built on each call); its capabilities
+    /// are compared on a hit, not hashed on every query.
+    struct Key: Hashable, Sendable {
+        var shape: QueryShape
+        var generation: Int
+        var dialect: ObjectIdentifier
+    }
+
+    private struct State {
+        var entries: [Key: Entry] = [:]
+        var clock = 0
+    }
+
+    let capacity: Int
+    private let state = Mutex(State())
+
+    init(capacity: Int = 512) { self.capacity = capacity }
+
+    func entry(for key: Key, capabilities: DialectCapabilities) -> Entry? {
+        state.withLock { state in
+            guard let entry = state.entries[key], entry.capabilities == capabilities else { return nil }
+            state.clock += 1
+            entry.lastUse = state.clock
+            return entry
+        }
+    }
+
+    func store(
+        _ plan: QueryPlan, root: LoweredStatement, rootMarkers: [Int], preloadsHaveMarkers: Bool,
+        capabilities: DialectCapabilities, for key: Key
+    ) {
+        state.withLock { state in
+            if state.entries.count >= capacity {
+                let cutoff = state.entries.values.map(\.lastUse).sorted()[state.entries.count / 2]
+                state.entries = state.entries.filter { $0.value.lastUse > cutoff }
+            }
+            state.clock += 1
+            state.entries[key] = Entry(
+                plan: plan, root: root, rootMarkers: rootMarkers, preloadsHaveMarkers: preloadsHaveMarkers,
+                capabilities: capabilities, lastUse: state.clock)
+        }
+    }
+
+    var count: Int { state.withLock { $0.entries.count } }
+}

@@ -1,0 +1,110 @@
+import EngineTestSupport
+import Foundation
+@testable import Joinery
+import Testing
+
+/// A select run again with other values reuses its plan and SQL (the plan cache), on every
+/// engine: the rows are those of the new values, observers see the values that ran, and no
+/// marker ever reaches an engine or an observer.
+@Suite("Plan cache")
+struct PlanCacheTests {
+    private func withPeople(_ engine: TestEngine, _ body: (Database, StatementRecorder) throws -> Void) throws {
+        try withDatabase(engine) { db in
+            var ann = Profile(name: "ann's", user: User(name: "ann"))
+            var bob = Profile(name: "bob's", user: User(name: "bob"))
+            var orphan = Profile(name: "orphan")
+            try db.create(&ann)
+            try db.create(&bob)
+            try db.create(&orphan)
+            let recorder = StatementRecorder()
+            db.observeStatements(recorder.record)
+            try body(db, recorder)
+        }
+    }
+
+    /// What an observer saw is what ran: its IR, lowered again, gives the same SQL and values.
+    private func expectTrueToWhatRan(_ db: Database, _ recorder: StatementRecorder) throws {
+        for executed in recorder.executed {
+            let lowered = try db.dialect.lower(executed.statement)
+            #expect(lowered.sql == executed.sql)
+            #expect(lowered.bindings == executed.bindings)
+            for binding in executed.bindings {
+                if case .text(let text) = binding { #expect(!text.hasPrefix(QueryValues.prefix)) }
+            }
+        }
+    }
+
+    @Test(arguments: TestEngine.allCases)
+    func aJoinRunAgainWithOtherValues(engine: TestEngine) throws {
+        try withPeople(engine) { db, recorder in
+            let ann = try db.query(Profile.self).join(\.user).filter(\.name == "ann's").all()
+            let shapes = db.context.plans.count
+            let bob = try db.query(Profile.self).join(\.user).filter(\.name == "bob's").all()
+            #expect(ann.map { $0.user?.name } == ["ann"])
+            #expect(bob.map { $0.user?.name } == ["bob"])
+            #expect(db.context.plans.count == shapes, "the second query is of the same shape")
+            #expect(recorder.bindings.last?.contains(.text("bob's")) == true, "\(recorder.bindings)")
+            #expect(try db.query(Profile.self).join(\.user).find(ann[0].id ?? 0)?.name == "ann's")
+            #expect(try db.query(Profile.self).join(\.user).find(bob[0].id ?? 0)?.name == "bob's")
+            // statement(): what all() runs, without running it.
+            let statement = try db.query(Profile.self).join(\.user).filter(\.name == "ann's").statement()
+            _ = try db.query(Profile.self).join(\.user).filter(\.name == "ann's").all()
+            #expect(statement.sql == recorder.sql.last)
+            #expect(statement.bindings == recorder.bindings.last)
+            #expect(statement.bindings.contains(.text("ann's")))
+            try expectTrueToWhatRan(db, recorder)
+        }
+    }
+
+    @Test(arguments: TestEngine.allCases)
+    func aPreloadWithAFilterRunAgainWithOtherValues(engine: TestEngine) throws {
+        try withPeople(engine) { db, recorder in
+            func usersLoaded(named name: String) throws -> [String: String?] {
+                let profiles = try db.query(Profile.self).preload(\.user, filter: .equal("name", .text(name)))
+                    .order(by: \.name).all()
+                return Dictionary(uniqueKeysWithValues: profiles.map { ($0.name, $0.user?.name) })
+            }
+            #expect(try usersLoaded(named: "ann") == ["ann's": "ann", "bob's": nil, "orphan": nil])
+            let shapes = db.context.plans.count
+            #expect(try usersLoaded(named: "bob") == ["ann's": nil, "bob's": "bob", "orphan": nil])
+            #expect(db.context.plans.count == shapes)
+            try expectTrueToWhatRan(db, recorder)
+        }
+    }
+
+    @Test(arguments: TestEngine.allCases)
+    func listsPatternsFragmentsAndNull(engine: TestEngine) throws {
+        try withPeople(engine) { db, recorder in
+            let names = { (condition: Condition) in
+                try db.query(Profile.self).filter(condition).order(by: \.name).all().map(\.name)
+            }
+            #expect(try names(.in(.column("name"), [.text("ann's"), .text("orphan")])) == ["ann's", "orphan"])
+            #expect(try names(.in(.column("name"), [.text("bob's"), .text("nobody")])) == ["bob's"])
+            #expect(try names(.like(.column("name"), "a%")) == ["ann's"])
+            #expect(try names(.like(.column("name"), "b%")) == ["bob's"])
+            #expect(try names(.fragment("name = ? OR name = ?", arguments: [.text("orphan"), .text("ann's")])) == ["ann's", "orphan"])
+            #expect(try names(.fragment("name = ? OR name = ?", arguments: [.text("bob's"), .text("x")])) == ["bob's"])
+            // NULL is part of the shape: `user_id = NULL` matches nothing, and stays so.
+            #expect(try names(.comparison(.column("user_id"), .equal, .value(.null))) == [])
+            let annID = try db.query(Profile.self).filter(\.name == "ann's").first()?.userID ?? 0
+            #expect(try names(.comparison(.column("user_id"), .equal, .value(.integer(annID)))) == ["ann's"])
+            try expectTrueToWhatRan(db, recorder)
+            // A value that looks like a marker (even this process's) is only a value: it is bound as given.
+            let lookalike = QueryValues.prefix + "0"
+            #expect(try names(.equal("name", .text(lookalike))) == [])
+            #expect(recorder.bindings.last?.contains(.text(lookalike)) == true)
+            #expect(try names(.equal("name", .text("\u{1}joinery-1-0"))) == [])
+        }
+    }
+
+    @Test func shapesLeaveNullAndRefuseBoundArrays() throws {
+        let query = SelectQuery("Profile", filter: .and([.equal("name", .text("ann")), .isNull(.column("user_id")),
+            .comparison(.column("user_id"), .notEqual, .value(.null))]))
+        let shaped = try #require(query.shaped())
+        #expect(shaped.values.values == [.text("ann")])
+        #expect(shaped.shape == SelectQuery("Profile", filter: .and([.equal("name", QueryValues.marker(0)),
+            .isNull(.column("user_id")), .comparison(.column("user_id"), .notEqual, .value(.null))])).shaped()?.shape)
+        let arrays = SelectQuery("Profile", filter: .inArray(.column("id"), [.integer(1)], elementType: .integer))
+        #expect(arrays.shaped() == nil)
+    }
+}
