@@ -97,6 +97,31 @@ struct PlanCacheTests {
         }
     }
 
+    @Test(arguments: TestEngine.allCases)
+    func createsOfTheSameShapeReuseTheirInsert(engine: TestEngine) throws {
+        try withDatabase(engine) { db in
+            let before = db.context.plans.count
+            var first = Profile(name: "first", user: User(name: "one"))
+            try db.create(&first)
+            let shapes = db.context.plans.count
+            #expect(shapes >= before + 2, "the user's and the profile's inserts are cached")
+            let recorder = StatementRecorder()
+            db.observeStatements(recorder.record)
+            var second = Profile(name: "second", user: User(name: "two"))
+            try db.create(&second)
+            #expect(db.context.plans.count == shapes, "the second create is of the same shape")
+            // Each row got its own values, keys and timestamps: nothing of the first was frozen in the cache.
+            #expect(second.id != nil && second.id != first.id && second.userID != first.userID)
+            let stored = try #require(try db.query(Profile.self).preload(\.user).find(second.id ?? 0))
+            #expect(stored.name == "second" && stored.user?.name == "two" && stored.userID == second.userID)
+            let firstStamp = try #require(first.updatedAt), secondStamp = try #require(second.updatedAt)
+            #expect(secondStamp > firstStamp)
+            #expect(abs((stored.updatedAt ?? .distantPast).timeIntervalSince(secondStamp)) < 0.001)
+            #expect(recorder.bindings.contains { $0.contains(.text("second")) })
+            try expectTrueToWhatRan(db, recorder)
+        }
+    }
+
     @Test func shapesLeaveNullAndRefuseBoundArrays() throws {
         let query = SelectQuery("Profile", filter: .and([.equal("name", .text("ann")), .isNull(.column("user_id")),
             .comparison(.column("user_id"), .notEqual, .value(.null))]))

@@ -126,7 +126,7 @@ extension Database {
         _ model: inout any Model, ifAbsent: Bool, omittingRelations: Set<String> = [], omittingColumns: Set<String> = []
     ) throws {
         let type = Swift.type(of: model)
-        let planner = try planner(including: [type])
+        let (planner, generation) = try plannerAndGeneration(including: [type])
         let schema = planner.schema
         guard let table = schema.table(forModel: type.modelDeclaration.name) else {
             throw JoineryError.misuse("\(type) is not a model of this database", model: "\(type)")
@@ -154,31 +154,34 @@ extension Database {
                 try model.setColumnValue(now, at: index)
             }
         }
-        var row: [String: SQLValue] = [:]
+        var columns: [String] = [], values: [SQLValue] = []
         for (column, value) in zip(table.columns, model.columnValues) where !omittingColumns.contains(column.name) {
-            row[column.name] = value
+            columns.append(column.name)
+            values.append(value)
         }
         if ifAbsent {
-            try insertIfAbsent(model, row, table, planner)
+            try insertIfAbsent(model, Dictionary(zip(columns, values), uniquingKeysWith: { first, _ in first }), table, planner)
             return
         }
-        let plan = try planner.plan(.insert(InsertQuery(table.modelName, rows: [row])))
+        // A row of the same shape inserted before: its plan and SQL come from the plan cache.
+        let (plan, lowered, markedValues) = try insertRun(
+            table.modelName, columns: columns, values: values, planner: planner, generation: generation)
         for planned in plan.statements {
             switch plan.generatedKey {
             case .returning(let column)?:
-                let rows = try rows(planned.statement)
+                let rows = try rows(planned.statement, lowered: lowered, values: markedValues)
                 guard let value = rows.first?.values.first, let index = table.columns.firstIndex(where: { $0.name == column }) else {
                     throw JoineryError(.engine, "the insert into \(table.name) returned no key", table: table.name)
                 }
                 try model.setColumnValue(value, at: index)
             case .lastInsertID(let column)?:
-                let result = try run(planned.statement)
+                let result = try run(planned.statement, lowered: lowered, values: markedValues)
                 guard let id = result.lastInsertID, let index = table.columns.firstIndex(where: { $0.name == column }) else {
                     throw JoineryError(.engine, "the insert into \(table.name) reported no key", table: table.name)
                 }
                 try model.setColumnValue(.integer(id), at: index)
             case nil:
-                try run(planned.statement)
+                try run(planned.statement, lowered: lowered, values: markedValues)
             }
         }
     }

@@ -148,7 +148,7 @@ public final class Database: Sendable {
         let capabilities = dialect.capabilities
         let (schema, generation) = try context.schemaAndGeneration(including: types, fitting: capabilities.identifierLimit)
         let planner = Planner(schema: schema, capabilities: capabilities, now: Date())
-        guard let (shape, values) = query.shaped() else {
+        guard let (shape, values) = query.shaped(), case .select(let shapedQuery) = shape else {
             return SelectRun(planner: planner, plan: try planner.plan(.select(query)))
         }
         let key = PlanCache.Key(shape: shape, generation: generation, dialect: ObjectIdentifier(Swift.type(of: dialect)))
@@ -157,7 +157,7 @@ public final class Database: Sendable {
                 planner: planner, plan: entry.plan, root: entry.root(with: values), values: values,
                 preloadsHaveMarkers: entry.preloadsHaveMarkers)
         }
-        let plan = try planner.plan(.select(shape.query))
+        let plan = try planner.plan(.select(shapedQuery))
         guard let first = plan.statements.first else {
             return SelectRun(planner: planner, plan: try planner.plan(.select(query)))
         }
@@ -194,36 +194,86 @@ public final class Database: Sendable {
             planner: planner, plan: plan, root: bound, values: values, preloadsHaveMarkers: preloadsHaveMarkers)
     }
 
+    /// What an insert of one row runs: its plan and its statement lowered with `values`. From
+    /// the plan cache when a row of the same shape was inserted before; cached when every
+    /// binding of the statement is one of the row's values (a value the planner added itself,
+    /// a timestamp for an omitted column, say, would otherwise be frozen in the cache).
+    func insertRun(
+        _ model: String, columns: [String], values rowValues: [SQLValue], returning: [String]? = nil,
+        planner: Planner, generation: Int
+    ) throws -> (plan: QueryPlan, lowered: LoweredStatement?, values: QueryValues?) {
+        // The checks the planner makes on values (a NUL in text, a date with no calendar time),
+        // which it cannot make on markers: on the values themselves, on every insert.
+        let table = try planner.table(forModel: model)
+        for (name, value) in zip(columns, rowValues) {
+            try planner.checkStorable(value, in: try planner.column(name, of: table), of: table)
+        }
+        func fresh() throws -> QueryPlan {
+            let row = Dictionary(zip(columns, rowValues), uniquingKeysWith: { first, _ in first })
+            return try planner.plan(.insert(InsertQuery(model, rows: [row], returning: returning)))
+        }
+        let (shape, values) = InsertQuery.shaped(model, columns: columns, values: rowValues, returning: returning)
+        let key = PlanCache.Key(shape: shape, generation: generation, dialect: ObjectIdentifier(Swift.type(of: dialect)))
+        let capabilities = planner.capabilities
+        if let entry = context.plans.entry(for: key, capabilities: capabilities) {
+            return (entry.plan, entry.root(with: values), values)
+        }
+        guard case .insert(let shapedQuery) = shape else { throw JoineryError.misuse("an insert's shape is not an insert") }
+        let plan = try planner.plan(.insert(shapedQuery))
+        guard plan.statements.count == 1, let only = plan.statements.first else { return (try fresh(), nil, nil) }
+        let lowered = try dialect.lower(only.statement)
+        let markers = lowered.bindings.map { QueryValues.index(of: $0) ?? -1 }
+        let sound = !lowered.sql.contains(QueryValues.prefix) && Set(markers.filter { $0 >= 0 }).count == values.values.count
+            && zip(markers, lowered.bindings).allSatisfy { $0.0 >= 0 || $0.1.isNull }
+        guard sound else { return (try fresh(), nil, nil) }
+        context.plans.store(
+            plan, root: lowered, rootMarkers: markers, preloadsHaveMarkers: false, capabilities: capabilities, for: key)
+        var bound = lowered
+        values.restore(&bound.bindings)
+        return (plan, bound, values)
+    }
+
+    /// A planner for `types` and the generation of the schema it plans with.
+    func plannerAndGeneration(including types: [any Model.Type]) throws -> (planner: Planner, generation: Int) {
+        let capabilities = dialect.capabilities
+        let (schema, generation) = try context.schemaAndGeneration(including: types, fitting: capabilities.identifierLimit)
+        return (Planner(schema: schema, capabilities: capabilities, now: Date()), generation)
+    }
+
     // MARK: Running statements
 
-    /// Lowers and runs a statement that returns no rows.
+    /// Lowers and runs a statement that returns no rows; `lowered` and `values` as for
+    /// ``forEachCursor(_:lowered:values:_:)``.
     @discardableResult
-    func run(_ statement: SQLStatement) throws -> ExecutionResult {
+    func run(_ statement: SQLStatement, lowered given: LoweredStatement? = nil, values: QueryValues? = nil) throws -> ExecutionResult {
         try checkLease()
-        let lowered = try dialect.lower(statement)
+        let lowered = try given ?? dialect.lower(statement)
         let start = ContinuousClock.now
         do {
             let result = try connection.execute(lowered.sql, lowered.bindings)
-            notify(statement, lowered, start, rows: result.rowsAffected)
+            notify(statement, lowered, start, rows: result.rowsAffected, values: values)
             return result
         } catch let error as JoineryError {
             let error = judgingCommit(error, writes: true)
-            notify(statement, lowered, start, rows: 0, error: error)
+            notify(statement, lowered, start, rows: 0, error: error, values: values)
             throw error
         }
     }
 
     /// Lowers and runs a statement, collecting its rows.
-    func rows(_ statement: SQLStatement) throws -> [Row] {
+    func rows(_ statement: SQLStatement, lowered: LoweredStatement? = nil, values: QueryValues? = nil) throws -> [Row] {
         var rows: [Row] = []
-        try forEachRow(statement) { rows.append($0) }
+        try forEachRow(statement, lowered: lowered, values: values) { rows.append($0) }
         return rows
     }
 
     /// Lowers and runs a statement, handing each row to `body` as the engine produces it (a row
     /// not kept costs no allocation).
-    func forEachRow(_ statement: SQLStatement, _ body: (Row) throws -> Void) throws {
-        try reading(statement) { lowered, counting in
+    func forEachRow(
+        _ statement: SQLStatement, lowered: LoweredStatement? = nil, values: QueryValues? = nil,
+        _ body: (Row) throws -> Void
+    ) throws {
+        try reading(statement, lowered: lowered, values: values) { lowered, counting in
             try connection.forEachRow(lowered.sql, lowered.bindings) { row in
                 counting()
                 try body(row)

@@ -116,7 +116,7 @@ extension Planner {
     /// Refuses a value the engine would not store as given, naming its column: text with a NUL
     /// character where the dialect's text cannot hold one (PostgreSQL would cut it there), a date
     /// with no calendar time (not finite, or beyond ±292,000 years).
-    private func checkStorable(_ value: SQLValue, in column: ColumnSchema, of table: TableSchema) throws {
+    func checkStorable(_ value: SQLValue, in column: ColumnSchema, of table: TableSchema) throws {
         if case .timestamp(let date) = value, !SQLTimestamp.isRepresentable(date) {
             var error = SQLTimestamp.unrepresentable(date)
             (error.table, error.column, error.model, error.field) = (table.name, column.name, table.modelName, column.fieldName)

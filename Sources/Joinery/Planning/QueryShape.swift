@@ -8,8 +8,10 @@
 /// statements, where the real values replace them. NULL stays in the shape (it is part of how a
 /// condition may be written), and a query whose values a dialect rewrites (`inArray`) has no
 /// shape: it is planned afresh each time.
-struct QueryShape: Hashable, Sendable {
-    var query: SelectQuery
+enum QueryShape: Hashable, Sendable {
+    case select(SelectQuery)
+    /// An insert of one row, its values in the columns' order.
+    case insert(InsertQuery)
 }
 
 /// The values taken out of a query, in marker order, and how to put them back.
@@ -40,15 +42,47 @@ struct QueryValues: Sendable {
 
     /// The statement with its values back, for observers (which see what ran).
     func restore(_ statement: SQLStatement) -> SQLStatement {
-        guard case .select(var select) = statement else { return statement }
-        select.filter = select.filter.map(restore)
-        for index in select.joins.indices { select.joins[index].on = restore(select.joins[index].on) }
-        return .select(select)
+        switch statement {
+        case .select(var select):
+            select.filter = select.filter.map(restore)
+            for index in select.joins.indices { select.joins[index].on = restore(select.joins[index].on) }
+            return .select(select)
+        case .insert(var insert):
+            insert.rows = insert.rows.map { row in row.map(restore) }
+            return .insert(insert)
+        default:
+            return statement
+        }
+    }
+
+    private func restore(_ value: SQLValue) -> SQLValue {
+        Self.index(of: value).flatMap { $0 < values.count ? values[$0] : nil } ?? value
     }
 
     func restore(_ condition: Condition) -> Condition {
-        condition.replacingValues { value in Self.index(of: value).flatMap { $0 < values.count ? values[$0] : nil } ?? value }
-            ?? condition
+        condition.replacingValues(restore) ?? condition
+    }
+}
+
+extension InsertQuery {
+    /// The shape of an insert of one row of `columns` with `values` (in that order): each
+    /// non-NULL value a marker.
+    static func shaped(
+        _ model: String, columns: [String], values: [SQLValue], returning: [String]? = nil
+    ) -> (shape: QueryShape, values: QueryValues) {
+        var row: [String: SQLValue] = [:]
+        row.reserveCapacity(columns.count)
+        var taken: [SQLValue] = []
+        taken.reserveCapacity(values.count)
+        for (column, value) in zip(columns, values) {
+            if value.isNull {
+                row[column] = value
+            } else {
+                row[column] = QueryValues.marker(taken.count)
+                taken.append(value)
+            }
+        }
+        return (.insert(InsertQuery(model, rows: [row], returning: returning)), QueryValues(values: taken))
     }
 }
 
@@ -72,7 +106,7 @@ extension SelectQuery {
             guard let replaced = filter.replacingValues(take) else { return nil }
             shape.includes[index].filter = replaced
         }
-        return (QueryShape(query: shape), QueryValues(values: values))
+        return (.select(shape), QueryValues(values: values))
     }
 }
 
