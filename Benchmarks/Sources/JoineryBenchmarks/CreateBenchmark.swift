@@ -1,8 +1,9 @@
 import Joinery
 
 /// `count` profiles, each created with a new user, in one transaction: Joinery's
-/// `create(&profile)` in `transaction { }` against the raw loop running the same INSERT … RETURNING
-/// statements (recorded from Joinery), each round with names of its own.
+/// `create(&profile)` in `transaction { }` against the raw loop running the same statements — the
+/// INSERT … RETURNING pair recorded from Joinery, inside the savepoint Joinery puts around each
+/// create — each round with names of its own. The raw loop without savepoints is printed too.
 struct CreateBenchmark {
     let fixture: Fixture
     let timing: InterleavedTiming
@@ -38,12 +39,19 @@ struct CreateBenchmark {
                 }
             }),
             ("raw", {
-                let created = try raw.create(count, "r\(round)", sql)
+                let created = try raw.create(count, "r\(round)", sql, true)
+                guard created.count == count, created.allSatisfy({ $0.id != nil }) else { throw BenchmarkError("raw create failed") }
+            }),
+            ("bare", {
+                let created = try raw.create(count, "b\(round)", sql, false)
                 guard created.count == count, created.allSatisfy({ $0.id != nil }) else { throw BenchmarkError("raw create failed") }
             }),
         ])
-        return ReportLine(
+        let bare = medians["bare"] ?? 0
+        var line = ReportLine(
             measure: "\(fixture.engine) \(count.formatted) creates with a new user, 1 transaction",
             joinery: medians["joinery"] ?? 0, raw: medians["raw"] ?? 0, target: target)
+        line.note = "raw without savepoints \(ReportLine.figure(bare)) ms, Joinery / that \(String(format: "%.2f", line.joinery / bare))×"
+        return line
     }
 }

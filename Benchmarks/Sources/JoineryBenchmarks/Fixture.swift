@@ -17,7 +17,8 @@ struct Fixture {
     /// `database` carries no observer.
     var recorder: Database
     var raw: RawContender
-    var close: () throws -> Void
+    /// Drops the scratch schema or database.
+    var dropScratch: () throws -> Void
 
     static let scratch = "joinery_bench_\(UInt32.random(in: 0...UInt32.max))"
 
@@ -26,7 +27,7 @@ struct Fixture {
         try seed(database, rows: rows)
         return Fixture(
             engine: "SQLite", rows: rows, database: database, recorder: Database(database.connection),
-            raw: RawContender(RawSQLite(db: try copy(of: database))), close: {})
+            raw: RawContender(RawSQLite(db: try copy(of: database))), dropScratch: {})
     }
 
     static func postgreSQL(_ text: String, rows: Int) throws -> Fixture {
@@ -42,7 +43,7 @@ struct Fixture {
         info += " options='-c search_path=\(scratch)'"
         return Fixture(
             engine: "PostgreSQL", rows: rows, database: database, recorder: Database(database.connection),
-            raw: RawContender(try RawPostgreSQL(info: info)), close: { try setup.execute("DROP SCHEMA \(scratch) CASCADE") })
+            raw: RawContender(try RawPostgreSQL(info: info)), dropScratch: { try setup.execute("DROP SCHEMA \(scratch) CASCADE") })
     }
 
     static func mariaDB(_ text: String, rows: Int) throws -> Fixture {
@@ -57,7 +58,7 @@ struct Fixture {
             database: scratch)
         return Fixture(
             engine: "MariaDB", rows: rows, database: database, recorder: Database(database.connection), raw: RawContender(raw),
-            close: { try setup.execute("DROP DATABASE \(scratch)") })
+            dropScratch: { try setup.execute("DROP DATABASE \(scratch)") })
     }
 
     /// Creates the tables and stores the rows, 2,000 to an INSERT, in one transaction. The engine
@@ -96,6 +97,14 @@ struct Fixture {
         return handle
     }
 
+    /// Ends both connections, then drops the scratch namespace (MariaDB's DROP DATABASE would
+    /// wait for a connection still open on it).
+    func close() throws {
+        raw.close()
+        database.connection.close()
+        try dropScratch()
+    }
+
     /// What Joinery ran for `body`, recorded through `recorder`.
     func statements(of body: (Database) throws -> Void) throws -> [ExecutedStatement] {
         let recorded = Recorded()
@@ -131,15 +140,17 @@ func checksum(_ profiles: [Profile]) -> Int {
 struct RawContender {
     var preload: (_ profilesSQL: String, _ usersSQL: [(sql: String, keyCount: Int)]) throws -> [Profile]
     var join: (_ sql: String) throws -> [Profile]
-    var create: (_ count: Int, _ tag: String, _ sql: CreateSQL) throws -> [Profile]
+    var create: (_ count: Int, _ tag: String, _ sql: CreateSQL, _ savepoint: Bool) throws -> [Profile]
+    var close: () -> Void
 
     init<Engine: RawEngine>(_ engine: Engine) {
+        close = { engine.close() }
         preload = { try RawLoops.preload(engine, profilesSQL: $0, usersSQL: $1) }
         join = { try RawLoops.join(engine, sql: $0) }
-        create = { count, tag, sql in
+        create = { count, tag, sql, savepoint in
             try RawLoops.create(
                 engine, count: count, tag: tag, userSQL: sql.user, profileSQL: sql.profile, begin: sql.begin,
-                commit: sql.commit)
+                commit: sql.commit, savepoint: savepoint)
         }
     }
 }

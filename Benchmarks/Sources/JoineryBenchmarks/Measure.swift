@@ -36,6 +36,8 @@ struct ReportLine {
     var target: Double?
     /// GRDB / Joinery must be at least this (the issue: 2× its preload, 3× its join).
     var grdbTarget: Double?
+    /// Printed after the figures, in parentheses.
+    var note: String?
 
     /// What the target bounds: Joinery / raw, or Joinery's own figure.
     var measured: Double { raw.map { joinery / $0 } ?? joinery }
@@ -44,7 +46,7 @@ struct ReportLine {
     }
 
     var text: String {
-        var line = measure.padding(toLength: 48, withPad: " ", startingAt: 0)
+        var line = measure.padding(toLength: 56, withPad: " ", startingAt: 0)
         line += "Joinery \(Self.figure(joinery)) \(unit)"
         if let raw { line += "   raw \(Self.figure(raw)) \(unit)   Joinery/raw \(String(format: "%.2f", joinery / raw))×" }
         if let target { line += " (≤ \(target)\(raw == nil ? " " + unit : "×"))" }
@@ -53,6 +55,7 @@ struct ReportLine {
             if let grdbTarget { line += " (≥ \(grdbTarget)×)" }
         }
         if target != nil || grdbTarget != nil { line += met ? "  met" : "  NOT MET" }
+        if let note { line += "  (\(note))" }
         return line
     }
 

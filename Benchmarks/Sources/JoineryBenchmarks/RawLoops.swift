@@ -23,6 +23,8 @@ protocol RawEngine {
     func each(_ sql: String, values: [RawValue], _ row: (Row) -> Void) throws
     /// Runs a statement without values or rows (`BEGIN`, `COMMIT`).
     func execute(_ sql: String) throws
+    /// Ends the connection (before its scratch database is dropped, which would wait for it).
+    func close()
 }
 
 /// The work each raw contender does, written once over ``RawEngine``.
@@ -74,13 +76,18 @@ enum RawLoops {
 
     /// `count` profiles, each with a new user, in one transaction: the user's INSERT … RETURNING,
     /// then the profile's with the user's new id. Returns the new profiles, ids filled in.
+    /// `savepoint`: each create inside `SAVEPOINT` … `RELEASE`, as Joinery runs it (so that a
+    /// create that fails inside a transaction leaves nothing behind).
     static func create<Engine: RawEngine>(
-        _ engine: Engine, count: Int, tag: String, userSQL: String, profileSQL: String, begin: String, commit: String
+        _ engine: Engine, count: Int, tag: String, userSQL: String, profileSQL: String, begin: String, commit: String,
+        savepoint: Bool
     ) throws -> [Profile] {
         var created: [Profile] = []
         created.reserveCapacity(count)
         try engine.execute(begin)
         for index in 0..<count {
+            if savepoint { try engine.execute("SAVEPOINT joinery_1") }
+            defer { if savepoint { try? engine.execute("RELEASE SAVEPOINT joinery_1") } }
             var user = User(name: "\(tag) user \(index)", email: "\(tag).\(index)@example.com")
             try engine.each(userSQL, values: [.text(user.name), .text(user.email)]) { row in user.id = row.integer(0) }
             guard let userID = user.id else { throw BenchmarkError("raw create: no user id returned") }

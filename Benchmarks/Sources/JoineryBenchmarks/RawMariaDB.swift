@@ -17,8 +17,15 @@ final class RawMariaDB: RawEngine {
         self.mysql = mysql
     }
 
-    deinit {
+    deinit { close() }
+
+    private var closed = false
+
+    func close() {
+        guard !closed else { return }
+        closed = true
         statements.values.forEach { mysql_stmt_close($0.statement) }
+        statements = [:]
         mysql_close(mysql)
     }
 
@@ -90,12 +97,18 @@ final class RawMariaDB: RawEngine {
 
     /// Binds `parameters`, executes, and fetches every row into the statement's buffers.
     private func run(_ sql: String, _ parameters: UnsafeMutablePointer<MYSQL_BIND>?, _ body: (Row) -> Void) throws {
-        let (statement, row) = try prepared(sql)
+        var (statement, row) = try prepared(sql)
         if let parameters, mysql_stmt_bind_param(statement, parameters) != 0 {
             throw BenchmarkError("raw libmariadb bind: \(String(cString: mysql_stmt_error(statement)))")
         }
         guard mysql_stmt_execute(statement) == 0 else {
             throw BenchmarkError("raw libmariadb execute: \(String(cString: mysql_stmt_error(statement)))")
+        }
+        // INSERT … RETURNING describes its result only once executed.
+        if row == nil, mysql_stmt_field_count(statement) > 0, let metadata = mysql_stmt_result_metadata(statement) {
+            row = Row(metadata: metadata)
+            mysql_free_result(metadata)
+            statements[sql] = (statement, row)
         }
         guard let row else { return }
         guard mysql_stmt_store_result(statement) == 0, mysql_stmt_bind_result(statement, row.binds) == 0 else {

@@ -14,7 +14,15 @@ final class RawPostgreSQL: RawEngine {
         self.connection = connection
     }
 
-    deinit { PQfinish(connection) }
+    deinit { close() }
+
+    private var closed = false
+
+    func close() {
+        guard !closed else { return }
+        closed = true
+        PQfinish(connection)
+    }
 
     struct Row: RawRow {
         let result: OpaquePointer
@@ -46,6 +54,17 @@ final class RawPostgreSQL: RawEngine {
     }
 
     func each(_ sql: String, keys: ArraySlice<Int64>, _ row: (Row) -> Void) throws {
+        // Keys bound as one array literal, `{1,2,3}`, where the statement takes them so (ANY).
+        if sql.contains("ANY(") {
+            var literal: [UInt8] = [UInt8(ascii: "{")]
+            literal.reserveCapacity(keys.count * 8)
+            for (index, key) in keys.enumerated() {
+                if index > 0 { literal.append(UInt8(ascii: ",")) }
+                literal.append(contentsOf: String(key).utf8)
+            }
+            literal.append(contentsOf: [UInt8(ascii: "}"), 0])
+            return try run(sql, literal, offsets: [0], row)
+        }
         var texts: [UInt8] = []
         texts.reserveCapacity(keys.count * 8)
         var offsets: [Int] = []

@@ -8,8 +8,15 @@ final class RawSQLite: RawEngine {
 
     init(db: OpaquePointer) { self.db = db }
 
-    deinit {
+    deinit { close() }
+
+    private var closed = false
+
+    func close() {
+        guard !closed else { return }
+        closed = true
         statements.values.forEach { sqlite3_finalize($0) }
+        statements = [:]
         sqlite3_close_v2(db)
     }
 

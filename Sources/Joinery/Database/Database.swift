@@ -218,8 +218,8 @@ public final class Database: Sendable {
         if let entry = context.plans.entry(for: key, capabilities: capabilities) {
             return (entry.plan, entry.root(with: values), values)
         }
-        guard case .insert(let shapedQuery) = shape else { throw JoineryError.misuse("an insert's shape is not an insert") }
-        let plan = try planner.plan(.insert(shapedQuery))
+        guard case .insert(let insertShape) = shape else { throw JoineryError.misuse("an insert's shape is not an insert") }
+        let plan = try planner.plan(.insert(insertShape.query))
         guard plan.statements.count == 1, let only = plan.statements.first else { return (try fresh(), nil, nil) }
         let lowered = try dialect.lower(only.statement)
         let markers = lowered.bindings.map { QueryValues.index(of: $0) ?? -1 }

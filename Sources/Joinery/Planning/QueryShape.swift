@@ -10,8 +10,8 @@
 /// shape: it is planned afresh each time.
 enum QueryShape: Hashable, Sendable {
     case select(SelectQuery)
-    /// An insert of one row, its values in the columns' order.
-    case insert(InsertQuery)
+    /// An insert of one row.
+    case insert(InsertShape)
 }
 
 /// The values taken out of a query, in marker order, and how to put them back.
@@ -64,25 +64,45 @@ struct QueryValues: Sendable {
     }
 }
 
+/// The shape of an insert of one row: the columns written and which of them are NULL (the
+/// markers stand for the others, in column order). Cheaper to hash than the query itself.
+struct InsertShape: Hashable, Sendable {
+    var model: String
+    var columns: [String]
+    var nullColumns: [Int]
+    var returning: [String]?
+
+    /// The insert with a marker for each non-NULL value: what is planned and lowered once.
+    var query: InsertQuery {
+        var row: [String: SQLValue] = [:]
+        row.reserveCapacity(columns.count)
+        var marker = 0
+        for (index, column) in columns.enumerated() {
+            if nullColumns.contains(index) {
+                row[column] = .null
+            } else {
+                row[column] = QueryValues.marker(marker)
+                marker += 1
+            }
+        }
+        return InsertQuery(model, rows: [row], returning: returning)
+    }
+}
+
 extension InsertQuery {
-    /// The shape of an insert of one row of `columns` with `values` (in that order): each
-    /// non-NULL value a marker.
+    /// The shape of an insert of one row of `columns` with `values` (in that order), and the
+    /// non-NULL values taken out.
     static func shaped(
         _ model: String, columns: [String], values: [SQLValue], returning: [String]? = nil
     ) -> (shape: QueryShape, values: QueryValues) {
-        var row: [String: SQLValue] = [:]
-        row.reserveCapacity(columns.count)
         var taken: [SQLValue] = []
         taken.reserveCapacity(values.count)
-        for (column, value) in zip(columns, values) {
-            if value.isNull {
-                row[column] = value
-            } else {
-                row[column] = QueryValues.marker(taken.count)
-                taken.append(value)
-            }
+        var nulls: [Int] = []
+        for (index, value) in values.enumerated() {
+            if value.isNull { nulls.append(index) } else { taken.append(value) }
         }
-        return (.insert(InsertQuery(model, rows: [row], returning: returning)), QueryValues(values: taken))
+        let shape = InsertShape(model: model, columns: columns, nullColumns: nulls, returning: returning)
+        return (.insert(shape), QueryValues(values: taken))
     }
 }
 
