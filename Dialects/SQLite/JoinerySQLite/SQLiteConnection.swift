@@ -188,6 +188,7 @@ public final class SQLiteConnection: DatabaseConnection, @unchecked Sendable {
                         let code = sqlite3_step(statement)
                         if code == SQLITE_DONE { break }
                         guard code == SQLITE_ROW else { throw SQLiteError.make(db, code, sql: sql) }
+                        cursor.advance()
                         try body(cursor)
                     }
                 }
@@ -394,10 +395,26 @@ struct SendableHandle: @unchecked Sendable {
 final class SQLiteRowCursor: RowCursor {
     private let statement: OpaquePointer
     let columnCount: Int
+    /// The last column whose type was asked on this row, and that type: an optional field asks
+    /// `isNull`, then reads the value, which asks the type again (one C call saved per column).
+    private var typedColumn: Int32 = -1
+    private var typedAs: Int32 = 0
 
     init(_ statement: OpaquePointer) {
         self.statement = statement
         columnCount = Int(sqlite3_column_count(statement))
+    }
+
+    /// The statement has stepped to another row.
+    @inline(__always)
+    func advance() { typedColumn = -1 }
+
+    @inline(__always)
+    private func type(_ index: Int32) -> Int32 {
+        if index == typedColumn { return typedAs }
+        let type = sqlite3_column_type(statement, index)
+        (typedColumn, typedAs) = (index, type)
+        return type
     }
 
     func columnName(at position: Int) -> String {
@@ -418,18 +435,18 @@ final class SQLiteRowCursor: RowCursor {
     }
 
     func isNull(at position: Int) throws -> Bool {
-        sqlite3_column_type(statement, try checked(position)) == SQLITE_NULL
+        type(try checked(position)) == SQLITE_NULL
     }
 
     func integer(at position: Int) throws -> Int64? {
         let index = try checked(position)
-        guard sqlite3_column_type(statement, index) == SQLITE_INTEGER else { return nil }
+        guard type(index) == SQLITE_INTEGER else { return nil }
         return sqlite3_column_int64(statement, index)
     }
 
     func real(at position: Int) throws -> Double? {
         let index = try checked(position)
-        switch sqlite3_column_type(statement, index) {
+        switch type(index) {
         case SQLITE_FLOAT, SQLITE_INTEGER: return sqlite3_column_double(statement, index)
         default: return nil
         }
@@ -437,7 +454,7 @@ final class SQLiteRowCursor: RowCursor {
 
     func text(at position: Int) throws -> String? {
         let index = try checked(position)
-        guard sqlite3_column_type(statement, index) == SQLITE_TEXT else { return nil }
+        guard type(index) == SQLITE_TEXT else { return nil }
         guard let text = sqlite3_column_text(statement, index) else { return "" }
         let count = Int(sqlite3_column_bytes(statement, index))
         return String(decoding: UnsafeBufferPointer(start: text, count: count), as: UTF8.self)
