@@ -11,7 +11,8 @@
 #   make test      install what is missing, start PostgreSQL + MariaDB on 127.0.0.1, run every test,
 #                  the conformance matrix, the example MySQL 8 plugin (Examples/MySQLDialect), and
 #                  the server guide's Hummingbird service (Examples/ServerExample: 50 concurrent
-#                  creates on each engine);
+#                  creates on each engine), make bench's package built and run on tiny tables (every
+#                  contender must read what Joinery read);
 #                  the pool's cooperative-thread test runs once more with a one-thread pool, and
 #                  the fault tests start private servers of their own on random ports;
 #                  then the cluster tier (scripts/check-cluster.sh): a 3-node Galera cluster and a
@@ -73,6 +74,7 @@ test:
 	scripts/check-demo.sh $(SWIFT_BUILD_FLAGS); \
 	scripts/check-conformance.sh $(SWIFT_BUILD_FLAGS); \
 	scripts/check-server-example.sh $(SWIFT_BUILD_FLAGS); \
+	scripts/check-benchmarks.sh $(SWIFT_BUILD_FLAGS); \
 	$(SWIFT) package --disable-sandbox generate-documentation --target Joinery --warnings-as-errors; \
 	$(SWIFT) test --skip-build $(SWIFT_BUILD_FLAGS) --skip ConcurrencyTests --skip ClusterTests; \
 	$(SWIFT) test --skip-build $(SWIFT_BUILD_FLAGS) --filter ConcurrencyTests; \

@@ -23,8 +23,9 @@ struct LoweringBenchmark {
         var grdbFigure: Double?
         if let grdb {
             let grdbStart = ContinuousClock.now
-            for index in 0..<repetitions / 10 { sink &+= try grdb.makeJoinStatement(name: "profile \(index)") }
-            grdbFigure = InterleavedTiming.milliseconds(ContinuousClock.now - grdbStart) * 1000 / Double(repetitions / 10)
+            let grdbRepetitions = max(repetitions / 10, 1)
+            for index in 0..<grdbRepetitions { sink &+= try grdb.makeJoinStatement(name: "profile \(index)") }
+            grdbFigure = InterleavedTiming.milliseconds(ContinuousClock.now - grdbStart) * 1000 / Double(grdbRepetitions)
         }
         guard sink > 0 else { throw BenchmarkError("lowering produced no SQL") }
         return ReportLine(

@@ -13,6 +13,7 @@ import Joinery
 //   JOINERY_BENCH_ENGINES   a comma list of: sqlite, postgresql, mariadb (all that have a URL)
 //   JOINERY_BENCH_SCALING   the row counts of the scaling series (10000,100000,1000000)
 //   JOINERY_BENCH_MEMORY_ROWS  rows of the peak-memory preload (1000000)
+//   JOINERY_BENCH_CREATES   creates per round (1000); JOINERY_BENCH_LOWERINGS queries lowered (20000)
 
 let environment = ProcessInfo.processInfo.environment
 let arguments = CommandLine.arguments
@@ -33,6 +34,8 @@ let sections = list("JOINERY_BENCH_ONLY") ?? ["reads", "creates", "lowering", "m
 let engines = list("JOINERY_BENCH_ENGINES") ?? ["sqlite", "postgresql", "mariadb"]
 let scaling = (environment["JOINERY_BENCH_SCALING"] ?? "10000,100000,1000000").split(separator: ",").compactMap { Int($0) }
 let memoryRows = number("JOINERY_BENCH_MEMORY_ROWS", 1_000_000)
+let creates = number("JOINERY_BENCH_CREATES", 1_000)
+let lowerings = number("JOINERY_BENCH_LOWERINGS", 20_000)
 
 /// The lines printed so far, for the summary of targets.
 final class Report {
@@ -76,9 +79,9 @@ for engine in ["sqlite", "postgresql", "mariadb"] where engines.contains(engine)
     let reads = ReadBenchmark(fixture: fixture, timing: timing, grdb: grdb, target: engine == "sqlite" ? 1.25 : 1.15)
     if sections.contains("reads") || sections.contains("preload") { emit(try reads.preload()) }
     if sections.contains("reads") || sections.contains("join") { emit(try reads.join()) }
-    if sections.contains("creates") { emit(try CreateBenchmark(fixture: fixture, timing: timing).run()) }
+    if sections.contains("creates") { emit(try CreateBenchmark(fixture: fixture, timing: timing, count: creates).run()) }
     if sections.contains("lowering") {
-        let lowering = LoweringBenchmark(database: fixture.database, grdb: grdb)
+        let lowering = LoweringBenchmark(database: fixture.database, grdb: grdb, repetitions: lowerings)
         emit(try lowering.fresh())
         emit(try lowering.cached())
     }

@@ -16,7 +16,7 @@ extension Database {
         var keys = kept.map { KeyTable(positions: $0.sorted()) }
 
         // The root rows, decoded as M: no existential, no cast.
-        var roots: [M] = []
+        let decoded = DecodedRows<M>()
         let decoder = try rowDecoder(rootLayout, planner: planner)
         let widen = try widening(rootLayout, planner: planner)
         try forEachCursor(root.statement, lowered: run.root, values: run.values) { cursor in
@@ -27,9 +27,11 @@ extension Database {
                 model = try M(cursor: cursor, startingAt: 0)
             }
             try decoder.attachParents(from: cursor, to: &model)
-            roots.append(model)
+            decoded.append(model)
             try keys[0].append(from: cursor)
         }
+
+        var roots = decoded.takeArray()
 
         // Preloads in plan order (each after its source), then assigned deepest first, so that a
         // parent carries its own parents by the time it is copied into its child.
