@@ -127,8 +127,8 @@ struct PlanCacheTests {
             .comparison(.column("user_id"), .notEqual, .value(.null))]))
         let shaped = try #require(query.shaped())
         #expect(shaped.values.values == [.text("ann")])
-        #expect(shaped.shape == SelectQuery("Profile", filter: .and([.equal("name", QueryValues.marker(0)),
-            .isNull(.column("user_id")), .comparison(.column("user_id"), .notEqual, .value(.null))])).shaped()?.shape)
+        #expect(shaped.query == SelectQuery("Profile", filter: .and([.equal("name", QueryValues.marker(0)),
+            .isNull(.column("user_id")), .comparison(.column("user_id"), .notEqual, .value(.null))])).shaped()?.query)
         let arrays = SelectQuery("Profile", filter: .inArray(.column("id"), [.integer(1)], elementType: .integer))
         #expect(arrays.shaped() == nil)
     }

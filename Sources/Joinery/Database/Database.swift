@@ -145,53 +145,49 @@ public final class Database: Sendable {
     }
 
     func selectRun(_ query: SelectQuery, including types: [any Model.Type]) throws -> SelectRun {
-        let capabilities = dialect.capabilities
-        let (schema, generation) = try context.schemaAndGeneration(including: types, fitting: capabilities.identifierLimit)
-        let planner = Planner(schema: schema, capabilities: capabilities, now: Date())
-        guard let (shape, values) = query.shaped(), case .select(let shapedQuery) = shape else {
+        let (planner, generation) = try plannerAndGeneration(including: types)
+        let capabilities = planner.capabilities
+        guard let (shapedQuery, values) = query.shaped() else {
             return SelectRun(planner: planner, plan: try planner.plan(.select(query)))
         }
-        let key = PlanCache.Key(shape: shape, generation: generation, dialect: ObjectIdentifier(Swift.type(of: dialect)))
+        let key = planCacheKey(.select(shapedQuery), generation: generation)
         if let entry = context.plans.entry(for: key, capabilities: capabilities) {
             return SelectRun(
                 planner: planner, plan: entry.plan, root: entry.root(with: values), values: values,
                 preloadsHaveMarkers: entry.preloadsHaveMarkers)
         }
-        let plan = try planner.plan(.select(shapedQuery))
-        guard let first = plan.statements.first else {
-            return SelectRun(planner: planner, plan: try planner.plan(.select(query)))
-        }
         // Every marker must come out as a binding of one statement, and none in SQL text (a
         // dialect that wrote a value as a literal, or folded values into one parameter, would
         // otherwise run the marker itself): else this query is planned afresh each time.
-        let root = try dialect.lower(first.statement)
-        let rootMarkers = root.bindings.map { QueryValues.index(of: $0) ?? -1 }
+        let plan = try planner.plan(.select(shapedQuery))
+        guard let first = plan.statements.first,
+            case let root = try dialect.lower(first.statement), let rootMarkers = QueryValues.markerPositions(in: root)
+        else {
+            return SelectRun(planner: planner, plan: try planner.plan(.select(query)))
+        }
         var seen = Set(rootMarkers.filter { $0 >= 0 })
-        var sound = !root.sql.contains(QueryValues.prefix)
         var preloadsHaveMarkers = false
         for step in plan.preloads {
             let probeKey = step.targetKeyPositions.map { _ in SQLValue.integer(0) }
             for statement in try step.statements(forKeys: [probeKey], capabilities: capabilities) {
-                let lowered = try dialect.lower(.select(statement))
-                sound = sound && !lowered.sql.contains(QueryValues.prefix)
-                for binding in lowered.bindings {
-                    if let index = QueryValues.index(of: binding) {
-                        seen.insert(index)
-                        preloadsHaveMarkers = true
-                    }
+                guard let markers = QueryValues.markerPositions(in: try dialect.lower(.select(statement))) else {
+                    return SelectRun(planner: planner, plan: try planner.plan(.select(query)))
+                }
+                for index in markers where index >= 0 {
+                    seen.insert(index)
+                    preloadsHaveMarkers = true
                 }
             }
         }
-        guard sound, seen.count == values.values.count else {
+        guard seen.count == values.values.count else {
             return SelectRun(planner: planner, plan: try planner.plan(.select(query)))
         }
-        context.plans.store(
+        let entry = context.plans.store(
             plan, root: root, rootMarkers: rootMarkers, preloadsHaveMarkers: preloadsHaveMarkers,
             capabilities: capabilities, for: key)
-        var bound = root
-        values.restore(&bound.bindings)
         return SelectRun(
-            planner: planner, plan: plan, root: bound, values: values, preloadsHaveMarkers: preloadsHaveMarkers)
+            planner: planner, plan: plan, root: entry.root(with: values), values: values,
+            preloadsHaveMarkers: preloadsHaveMarkers)
     }
 
     /// What an insert of one row runs: its plan and its statement lowered with `values`. From
@@ -208,29 +204,29 @@ public final class Database: Sendable {
         for (name, value) in zip(columns, rowValues) {
             try planner.checkStorable(value, in: try planner.column(name, of: table), of: table)
         }
-        func fresh() throws -> QueryPlan {
-            let row = Dictionary(zip(columns, rowValues), uniquingKeysWith: { first, _ in first })
-            return try planner.plan(.insert(InsertQuery(model, rows: [row], returning: returning)))
-        }
-        let (shape, values) = InsertQuery.shaped(model, columns: columns, values: rowValues, returning: returning)
-        let key = PlanCache.Key(shape: shape, generation: generation, dialect: ObjectIdentifier(Swift.type(of: dialect)))
+        let (shape, values) = InsertShape.of(model, columns: columns, values: rowValues, returning: returning)
+        let key = planCacheKey(.insert(shape), generation: generation)
         let capabilities = planner.capabilities
         if let entry = context.plans.entry(for: key, capabilities: capabilities) {
             return (entry.plan, entry.root(with: values), values)
         }
-        guard case .insert(let insertShape) = shape else { throw JoineryError.misuse("an insert's shape is not an insert") }
-        let plan = try planner.plan(.insert(insertShape.query))
-        guard plan.statements.count == 1, let only = plan.statements.first else { return (try fresh(), nil, nil) }
-        let lowered = try dialect.lower(only.statement)
-        let markers = lowered.bindings.map { QueryValues.index(of: $0) ?? -1 }
-        let sound = !lowered.sql.contains(QueryValues.prefix) && Set(markers.filter { $0 >= 0 }).count == values.values.count
-            && zip(markers, lowered.bindings).allSatisfy { $0.0 >= 0 || $0.1.isNull }
-        guard sound else { return (try fresh(), nil, nil) }
-        context.plans.store(
+        let plan = try planner.plan(.insert(shape.query))
+        guard plan.statements.count == 1, let only = plan.statements.first,
+            case let lowered = try dialect.lower(only.statement), let markers = QueryValues.markerPositions(in: lowered),
+            Set(markers.filter { $0 >= 0 }).count == values.values.count,
+            zip(markers, lowered.bindings).allSatisfy({ $0.0 >= 0 || $0.1.isNull })
+        else {
+            let fresh = InsertQuery(model, columns: columns, values: rowValues, returning: returning)
+            return (try planner.plan(.insert(fresh)), nil, nil)
+        }
+        let entry = context.plans.store(
             plan, root: lowered, rootMarkers: markers, preloadsHaveMarkers: false, capabilities: capabilities, for: key)
-        var bound = lowered
-        values.restore(&bound.bindings)
-        return (plan, bound, values)
+        return (plan, entry.root(with: values), values)
+    }
+
+    /// The plan cache's key for `shape` under this database's dialect (told by its type).
+    private func planCacheKey(_ shape: QueryShape, generation: Int) -> PlanCache.Key {
+        PlanCache.Key(shape: shape, generation: generation, dialect: ObjectIdentifier(Swift.type(of: dialect)))
     }
 
     /// A planner for `types` and the generation of the schema it plans with.
@@ -247,7 +243,7 @@ public final class Database: Sendable {
     @discardableResult
     func run(_ statement: SQLStatement, lowered given: LoweredStatement? = nil, values: QueryValues? = nil) throws -> ExecutionResult {
         try checkLease()
-        let lowered = try given ?? dialect.lower(statement)
+        let lowered = try lowering(statement, given, values)
         let start = ContinuousClock.now
         do {
             let result = try connection.execute(lowered.sql, lowered.bindings)
@@ -303,13 +299,7 @@ public final class Database: Sendable {
         _ body: (LoweredStatement, () -> Void) throws -> Void
     ) throws {
         try checkLease()
-        var lowered: LoweredStatement
-        if let given {
-            lowered = given
-        } else {
-            lowered = try dialect.lower(statement)
-            values?.restore(&lowered.bindings)
-        }
+        let lowered = try lowering(statement, given, values)
         let start = ContinuousClock.now
         var count = 0
         do {
@@ -322,6 +312,14 @@ public final class Database: Sendable {
             throw error
         }
         notify(statement, lowered, start, rows: count, values: values)
+    }
+
+    /// `given`, or `statement` lowered now with `values` in place of its markers.
+    private func lowering(_ statement: SQLStatement, _ given: LoweredStatement?, _ values: QueryValues?) throws -> LoweredStatement {
+        if let given { return given }
+        var lowered = try dialect.lower(statement)
+        values?.restore(&lowered.bindings)
+        return lowered
     }
 
     /// A lost connection: a read, or a statement inside a transaction, cannot have stored

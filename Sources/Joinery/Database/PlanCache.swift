@@ -6,9 +6,8 @@ import Synchronization
 /// and one dialect, and a query under another builds its own. At most `capacity` shapes are
 /// kept: past it, the least recently used half is dropped.
 final class PlanCache: Sendable {
-    /// What one shape planned to. A class, so a hit updates its use in place; `lastUse` is
-    /// only touched under the cache's lock, everything else is immutable.
-    final class Entry: @unchecked Sendable {
+    /// What one shape planned to. A class, so a hit updates its use in place.
+    final class Entry: Sendable {
         /// The plan, its conditions holding markers for the values.
         let plan: QueryPlan
         /// The first statement lowered, markers among its bindings.
@@ -21,7 +20,7 @@ final class PlanCache: Sendable {
         /// What the dialect could do when it lowered the plan: a dialect of the same type with
         /// other capabilities (another version) does not use this entry.
         let capabilities: DialectCapabilities
-        fileprivate var lastUse: Int
+        fileprivate let lastUse: Atomic<Int>
 
         init(
             plan: QueryPlan, root: LoweredStatement, rootMarkers: [Int], preloadsHaveMarkers: Bool,
@@ -32,7 +31,7 @@ final class PlanCache: Sendable {
             self.root = root
             self.rootMarkers = rootMarkers
             self.preloadsHaveMarkers = preloadsHaveMarkers
-            self.lastUse = lastUse
+            self.lastUse = Atomic(lastUse)
         }
 
         /// The root statement with `values` in place of its markers.
@@ -67,24 +66,28 @@ final class PlanCache: Sendable {
         state.withLock { state in
             guard let entry = state.entries[key], entry.capabilities == capabilities else { return nil }
             state.clock += 1
-            entry.lastUse = state.clock
+            entry.lastUse.store(state.clock, ordering: .relaxed)
             return entry
         }
     }
 
+    /// Keeps what `key` planned to, and returns the entry.
+    @discardableResult
     func store(
         _ plan: QueryPlan, root: LoweredStatement, rootMarkers: [Int], preloadsHaveMarkers: Bool,
         capabilities: DialectCapabilities, for key: Key
-    ) {
+    ) -> Entry {
         state.withLock { state in
             if state.entries.count >= capacity {
-                let cutoff = state.entries.values.map(\.lastUse).sorted()[state.entries.count / 2]
-                state.entries = state.entries.filter { $0.value.lastUse > cutoff }
+                let cutoff = state.entries.values.map { $0.lastUse.load(ordering: .relaxed) }.sorted()[state.entries.count / 2]
+                state.entries = state.entries.filter { $0.value.lastUse.load(ordering: .relaxed) > cutoff }
             }
             state.clock += 1
-            state.entries[key] = Entry(
+            let entry = Entry(
                 plan: plan, root: root, rootMarkers: rootMarkers, preloadsHaveMarkers: preloadsHaveMarkers,
                 capabilities: capabilities, lastUse: state.clock)
+            state.entries[key] = entry
+            return entry
         }
     }
 

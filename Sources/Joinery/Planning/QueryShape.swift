@@ -35,9 +35,15 @@ struct QueryValues: Sendable {
 
     /// Replaces every marker in `bindings` by its value.
     func restore(_ bindings: inout [SQLValue]) {
-        for position in bindings.indices {
-            if let index = Self.index(of: bindings[position]), index < values.count { bindings[position] = values[index] }
-        }
+        for position in bindings.indices { bindings[position] = restore(bindings[position]) }
+    }
+
+    /// For each binding of `lowered`, the index of the value its marker stands for, or -1 for a
+    /// binding of the statement's own; nil when a marker reached the SQL text (a dialect wrote
+    /// the value as a literal), so the statement cannot be reused with other values.
+    static func markerPositions(in lowered: LoweredStatement) -> [Int]? {
+        guard !lowered.sql.contains(prefix) else { return nil }
+        return lowered.bindings.map { index(of: $0) ?? -1 }
     }
 
     /// The statement with its values back, for observers (which see what ran).
@@ -89,27 +95,33 @@ struct InsertShape: Hashable, Sendable {
     }
 }
 
-extension InsertQuery {
+extension InsertShape {
     /// The shape of an insert of one row of `columns` with `values` (in that order), and the
     /// non-NULL values taken out.
-    static func shaped(
+    static func of(
         _ model: String, columns: [String], values: [SQLValue], returning: [String]? = nil
-    ) -> (shape: QueryShape, values: QueryValues) {
+    ) -> (shape: InsertShape, values: QueryValues) {
         var taken: [SQLValue] = []
         taken.reserveCapacity(values.count)
         var nulls: [Int] = []
         for (index, value) in values.enumerated() {
             if value.isNull { nulls.append(index) } else { taken.append(value) }
         }
-        let shape = InsertShape(model: model, columns: columns, nullColumns: nulls, returning: returning)
-        return (.insert(shape), QueryValues(values: taken))
+        return (InsertShape(model: model, columns: columns, nullColumns: nulls, returning: returning), QueryValues(values: taken))
+    }
+}
+
+extension InsertQuery {
+    /// An insert of one row: `values` in the order of `columns`.
+    init(_ model: String, columns: [String], values: [SQLValue], returning: [String]? = nil) {
+        self.init(model, rows: [Dictionary(zip(columns, values), uniquingKeysWith: { first, _ in first })], returning: returning)
     }
 }
 
 extension SelectQuery {
-    /// This query's shape and the values taken out of it; nil when it has none (a condition
-    /// whose values a dialect may rewrite).
-    func shaped() -> (shape: QueryShape, values: QueryValues)? {
+    /// This query with its values taken out, and those values; nil when it has no shape (a
+    /// condition whose values a dialect may rewrite).
+    func shaped() -> (query: SelectQuery, values: QueryValues)? {
         var values: [SQLValue] = []
         func take(_ value: SQLValue) -> SQLValue {
             if value.isNull { return value }
@@ -126,7 +138,7 @@ extension SelectQuery {
             guard let replaced = filter.replacingValues(take) else { return nil }
             shape.includes[index].filter = replaced
         }
-        return (.select(shape), QueryValues(values: values))
+        return (shape, QueryValues(values: values))
     }
 }
 
