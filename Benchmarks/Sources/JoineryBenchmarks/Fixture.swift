@@ -141,6 +141,7 @@ struct RawContender {
     var preload: (_ profilesSQL: String, _ usersSQL: [(sql: String, keyCount: Int)]) throws -> [Profile]
     var join: (_ sql: String) throws -> [Profile]
     var create: (_ count: Int, _ tag: String, _ sql: CreateSQL, _ savepoint: Bool) throws -> [Profile]
+    var createBatch: (_ count: Int, _ tag: String, _ sql: CreateSQL) throws -> [Profile]
     var close: () -> Void
 
     init<Engine: RawEngine>(_ engine: Engine) {
@@ -151,6 +152,10 @@ struct RawContender {
             try RawLoops.create(
                 engine, count: count, tag: tag, userSQL: sql.user, profileSQL: sql.profile, begin: sql.begin,
                 commit: sql.commit, savepoint: savepoint)
+        }
+        createBatch = { count, tag, sql in
+            try RawLoops.createBatch(
+                engine, count: count, tag: tag, userSQL: sql.user, profileSQL: sql.profile, begin: sql.begin, commit: sql.commit)
         }
     }
 }

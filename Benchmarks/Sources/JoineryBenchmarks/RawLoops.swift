@@ -99,4 +99,46 @@ enum RawLoops {
         try engine.execute(commit)
         return created
     }
+
+    /// `count` profiles with a new user each in two multi-row inserts, as Joinery's
+    /// `create(&profiles)` runs them: the users' insert, their keys sorted (an engine numbers the
+    /// rows of one insert in order), then the profiles' insert with those keys, in one
+    /// transaction.
+    static func createBatch<Engine: RawEngine>(
+        _ engine: Engine, count: Int, tag: String, userSQL: String, profileSQL: String, begin: String, commit: String
+    ) throws -> [Profile] {
+        var users = (0..<count).map { User(name: "\(tag) user \($0)", email: "\(tag).\($0)@example.com") }
+        var values: [RawValue] = []
+        values.reserveCapacity(count * 2)
+        for user in users {
+            values.append(.text(user.name))
+            values.append(.text(user.email))
+        }
+        var keys: [Int64] = []
+        keys.reserveCapacity(count)
+        try engine.execute(begin)
+        try engine.each(userSQL, values: values) { row in keys.append(row.integer(0)) }
+        guard keys.count == count else { throw BenchmarkError("raw batch create: \(keys.count) user ids for \(count) rows") }
+        keys.sort()
+        var profiles: [Profile] = []
+        profiles.reserveCapacity(count)
+        values.removeAll(keepingCapacity: true)
+        for index in 0..<count {
+            users[index].id = keys[index]
+            let profile = Profile(name: "\(tag) profile \(index)", userID: keys[index])
+            values.append(.text(profile.name))
+            values.append(.integer(keys[index]))
+            profiles.append(profile)
+        }
+        keys.removeAll(keepingCapacity: true)
+        try engine.each(profileSQL, values: values) { row in keys.append(row.integer(0)) }
+        guard keys.count == count else { throw BenchmarkError("raw batch create: \(keys.count) profile ids for \(count) rows") }
+        keys.sort()
+        for index in 0..<count {
+            profiles[index].id = keys[index]
+            profiles[index].user = users[index]
+        }
+        try engine.execute(commit)
+        return profiles
+    }
 }

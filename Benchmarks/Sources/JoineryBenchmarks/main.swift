@@ -79,7 +79,10 @@ for engine in ["sqlite", "postgresql", "mariadb"] where engines.contains(engine)
     let reads = ReadBenchmark(fixture: fixture, timing: timing, grdb: grdb, target: engine == "sqlite" ? 1.25 : 1.15)
     if sections.contains("reads") || sections.contains("preload") { emit(try reads.preload()) }
     if sections.contains("reads") || sections.contains("join") { emit(try reads.join()) }
-    if sections.contains("creates") { emit(try CreateBenchmark(fixture: fixture, timing: timing, count: creates).run()) }
+    if sections.contains("creates") {
+        emit(try CreateBenchmark(fixture: fixture, timing: timing, count: creates).run())
+        emit(try BatchCreateBenchmark(fixture: fixture, timing: timing, count: creates).run())
+    }
     if sections.contains("lowering") {
         let lowering = LoweringBenchmark(database: fixture.database, grdb: grdb, repetitions: lowerings)
         emit(try lowering.fresh())

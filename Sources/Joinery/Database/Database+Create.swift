@@ -98,14 +98,33 @@ extension Database {
         }
     }
 
-    /// Inserts several models of one type, each with its parents, in one transaction. When one
+    /// Inserts several models of one type, each with its new parents, in one transaction, as
+    /// GORM's `Create(&users)` does: the rows go in multi-row inserts (as many rows per statement
+    /// as the dialect's bind limit allows), the new parents of the batch first, as batches of
+    /// their own; the generated keys come back into `models`, parents included. When one row
     /// fails, none is stored and `models` is as it was.
+    ///
+    /// ```swift
+    /// var profiles = [Profile(name: "a", user: User(name: "ann")), Profile(name: "b", user: User(name: "bob"))]
+    /// try db.create(&profiles)
+    /// // INSERT INTO "users" ("name") VALUES ($1), ($2) RETURNING "id"
+    /// // INSERT INTO "profiles" ("name", "user_id") VALUES ($1, $2), ($3, $4) RETURNING "id"
+    /// ```
+    ///
+    /// Keys are matched to rows by their order: an engine gives the rows of one insert increasing
+    /// keys in the order of its `VALUES` (SQLite's rowid, a PostgreSQL identity, an
+    /// `AUTO_INCREMENT`), whatever order `RETURNING` reports them in. Where the dialect has no
+    /// `RETURNING`, each row is its own insert, its key the last insert id.
     public func create<M: Model>(_ models: inout [M]) throws {
+        guard !models.isEmpty else { return }
         let original = models
         models = try writingTransaction("create") {
-            var copy = original
-            for index in copy.indices { try create(&copy[index]) }
-            return copy
+            var erased: [any Model] = original
+            try insertBatch(&erased, of: M.self)
+            return try erased.map { model in
+                guard let typed = model as? M else { throw JoineryError.misuse("create changed the type of \(M.self)") }
+                return typed
+            }
         }
     }
 
@@ -186,14 +205,115 @@ extension Database {
         }
     }
 
+    /// Inserts `models`, all of `type`, after the new parents they carry (each association's new
+    /// parents as one batch, recursively); the caller holds the transaction.
+    private func insertBatch(_ models: inout [any Model], of type: any Model.Type) throws {
+        let planner = try planner(including: [type])
+        let schema = planner.schema
+        guard let table = schema.table(forModel: type.modelDeclaration.name) else {
+            throw JoineryError.misuse("\(type) is not a model of this database", model: "\(type)")
+        }
+        let fields = type.modelDeclaration.fields
+
+        for relation in table.belongsTo {
+            // Every parent of one association is of the association's type: its rule and key
+            // positions are worked out once, from the first.
+            var parentType: (rule: ParentWrite.Rule, key: ReferencedKey)?
+            var newParents: [any Model] = [], owners: [Int] = []
+            for index in models.indices {
+                guard var parent = models[index].association(named: relation.name) else { continue }
+                if parentType == nil {
+                    let found = Swift.type(of: parent)
+                    parentType = (try ParentWrite.Rule(for: found, in: schema), ReferencedKey(relation, parent: found, owner: type))
+                }
+                guard let (rule, key) = parentType else { continue }
+                let parentValues = parent.columnValues
+                let write = rule.write(for: parentValues)
+                try checkAgreement(
+                    of: models[index], fields, with: key.referenced(in: parentValues), relation, parentIsNew: write == .insert)
+                switch write {
+                case .insert:
+                    newParents.append(parent)
+                    owners.append(index)
+                case .insertIfAbsent:
+                    try insertGraph(&parent, ifAbsent: true)
+                    models[index].setAssociation(parent, named: relation.name)
+                    try key.copy(from: parent.columnValues, into: &models[index])
+                case .existing:
+                    try key.copy(from: parentValues, into: &models[index])
+                }
+            }
+            if let first = newParents.first, let (_, key) = parentType {
+                try insertBatch(&newParents, of: Swift.type(of: first))
+                for (parent, index) in zip(newParents, owners) {
+                    models[index].setAssociation(parent, named: relation.name)
+                    try key.copy(from: parent.columnValues, into: &models[index])
+                }
+            }
+        }
+
+        let now = SQLValue.timestamp(planner.now)
+        var rows = models.map(\.columnValues)
+        for index in models.indices {
+            for (position, column) in table.columns.enumerated() where position < rows[index].count {
+                if column.role == .updatedAt || (column.role == .createdAt && rows[index][position].isNull) {
+                    try models[index].setColumnValue(now, at: position)
+                    rows[index][position] = now
+                }
+            }
+        }
+        // Rows whose generated key is NULL (the engine chooses it) and rows that give it go in
+        // separate inserts: they name different columns.
+        let keyPosition = table.hasGeneratedPrimaryKey ? table.columns.firstIndex { $0.name == table.primaryKey.first } : nil
+        func choosesKey(_ index: Int) -> Bool {
+            guard let keyPosition else { return false }
+            return keyPosition >= rows[index].count || rows[index][keyPosition].isNull
+        }
+        let choosing = models.indices.filter(choosesKey), giving = models.indices.filter { !choosesKey($0) }
+        for group in [giving, choosing] where !group.isEmpty {
+            let plan = try planner.planInsert(into: table, columns: table.columns, rows: group.map { rows[$0] })
+            var next = group[...]
+            for planned in plan.statements {
+                guard case .insert(let insert) = planned.statement else { continue }
+                let batch = next.prefix(insert.rows.count)
+                next = next.dropFirst(insert.rows.count)
+                switch plan.generatedKey {
+                case .returning(let column)?:
+                    var keys: [SQLValue] = []
+                    keys.reserveCapacity(batch.count)
+                    try forEachRow(planned.statement) { row in keys.append(row.values.first ?? .null) }
+                    try assign(keys, to: batch, of: &models, table, column)
+                case .lastInsertID(let column)?:
+                    let result = try run(planned.statement)
+                    try assign(result.lastInsertID.map { [.integer($0)] } ?? [], to: batch, of: &models, table, column)
+                case nil:
+                    try run(planned.statement)
+                }
+            }
+        }
+    }
+
+    /// Writes the keys one insert generated into the models it inserted: the engine gives the
+    /// rows of one statement increasing keys in the order of their `VALUES`, so the keys, sorted,
+    /// are the rows' in order.
+    private func assign(
+        _ keys: [SQLValue], to batch: ArraySlice<Int>, of models: inout [any Model], _ table: TableSchema, _ column: String
+    ) throws {
+        let integers = keys.compactMap { key -> Int64? in if case .integer(let value) = key { value } else { nil } }
+        guard keys.count == batch.count, integers.count == keys.count || keys.count == 1,
+            let position = table.columns.firstIndex(where: { $0.name == column })
+        else {
+            throw JoineryError(
+                .engine, "the insert into \(table.name) returned \(keys.count) keys for \(batch.count) rows", table: table.name)
+        }
+        let ordered = integers.count == keys.count ? integers.sorted().map(SQLValue.integer) : keys
+        for (index, key) in zip(batch, ordered) { try models[index].setColumnValue(key, at: position) }
+    }
+
     /// Writes the parent's referenced key into the model's foreign key.
     func copyReferencedKey(of parent: any Model, into model: inout any Model, _ relation: BelongsToRelation) throws {
-        let parentFields = Swift.type(of: parent).modelDeclaration.fields.map(\.name)
-        let fields = Swift.type(of: model).modelDeclaration.fields.map(\.name)
-        for (foreignField, referencedField) in zip(relation.foreignKeyFields, relation.referencedFields) {
-            guard let from = parentFields.firstIndex(of: referencedField), let to = fields.firstIndex(of: foreignField) else { continue }
-            try model.setColumnValue(parent.columnValues[from], at: to)
-        }
+        try ReferencedKey(relation, parent: Swift.type(of: parent), owner: Swift.type(of: model))
+            .copy(from: parent.columnValues, into: &model)
     }
 
     /// A foreign key set by hand and the key of the parent carried beside it must agree
@@ -257,25 +377,62 @@ enum ParentWrite: Equatable {
     case existing
 
     init(for parent: any Model, in schema: Schema) throws {
-        let declaration = Swift.type(of: parent).modelDeclaration
-        guard let table = schema.table(forModel: declaration.name) else {
-            throw JoineryError.misuse("\(declaration.name) is not a model of this database", model: declaration.name)
-        }
-        let keyFields = table.primaryKey.compactMap { table.column(named: $0)?.fieldName }
-        let positions = keyFields.compactMap { field in declaration.fields.firstIndex { $0.name == field } }
-        guard !positions.isEmpty else {
-            self = .insert
-            return
-        }
-        let values = positions.map { parent.columnValues[$0] }
-        if values.allSatisfy(\.isNull) {
-            self = .insert
-        } else if !table.hasGeneratedPrimaryKey || positions.contains(where: { !declaration.fields[$0].isNullable }) {
+        self = try Rule(for: Swift.type(of: parent), in: schema).write(for: parent.columnValues)
+    }
+
+    /// The rule for the parents of one model type, worked out once for many parents.
+    struct Rule {
+        /// Where the primary key's fields sit in the parent's column values.
+        let keyPositions: [Int]
+        /// The key is chosen by the application (a natural key), not generated by the engine.
+        let keyIsChosen: Bool
+
+        init(for type: any Model.Type, in schema: Schema) throws {
+            let declaration = type.modelDeclaration
+            guard let table = schema.table(forModel: declaration.name) else {
+                throw JoineryError.misuse("\(declaration.name) is not a model of this database", model: declaration.name)
+            }
+            let keyFields = table.primaryKey.compactMap { table.column(named: $0)?.fieldName }
+            keyPositions = keyFields.compactMap { field in declaration.fields.firstIndex { $0.name == field } }
             // An optional integer key is nil until the engine generates it; any other key is
             // chosen by the application, so having one says nothing about the row existing.
-            self = .insertIfAbsent
-        } else {
-            self = .existing
+            keyIsChosen = !table.hasGeneratedPrimaryKey || keyPositions.contains { !declaration.fields[$0].isNullable }
+        }
+
+        /// What to do with a parent whose column values are `values`.
+        func write(for values: [SQLValue]) -> ParentWrite {
+            let key = keyPositions.map { $0 < values.count ? values[$0] : .null }
+            if key.isEmpty || key.allSatisfy(\.isNull) { return .insert }
+            return keyIsChosen ? .insertIfAbsent : .existing
+        }
+    }
+}
+
+/// Where a belongs-to relation's referenced key sits among the parent's column values, and
+/// where its foreign key sits among the owner's: found once by field name, used by position.
+struct ReferencedKey {
+    /// The referenced field's position in the parent (nil: the parent has no such field), and
+    /// the foreign key field's in the owner, for each column of the key.
+    private let positions: [(parent: Int?, owner: Int?)]
+
+    init(_ relation: BelongsToRelation, parent: any Model.Type, owner: any Model.Type) {
+        let parentFields = parent.modelDeclaration.fields.map { $0.name }
+        let ownerFields = owner.modelDeclaration.fields.map { $0.name }
+        positions = zip(relation.foreignKeyFields, relation.referencedFields).map { foreign, referenced in
+            (parentFields.firstIndex(of: referenced), ownerFields.firstIndex(of: foreign))
+        }
+    }
+
+    /// The parent's referenced key (NULL where it has no such field).
+    func referenced(in parentValues: [SQLValue]) -> [SQLValue] {
+        positions.map { position in position.parent.flatMap { $0 < parentValues.count ? parentValues[$0] : nil } ?? .null }
+    }
+
+    /// Writes the parent's referenced key into the owner's foreign key.
+    func copy(from parentValues: [SQLValue], into owner: inout any Model) throws {
+        for position in positions {
+            guard let from = position.parent, let to = position.owner, from < parentValues.count else { continue }
+            try owner.setColumnValue(parentValues[from], at: to)
         }
     }
 }

@@ -7,61 +7,130 @@ extension Planner {
         guard !query.rows.isEmpty else { throw JoineryError.misuse("an insert of \(table.modelName) has no rows", model: table.modelName) }
         let generatedKey = table.hasGeneratedPrimaryKey ? table.primaryKey.first : nil
 
+        // Each row by column name, with a NULL for each timestamp and generated key it leaves
+        // out (filled in or dropped below), so that rows differing only there agree.
         var rows: [[String: SQLValue]] = []
         for given in query.rows {
             var row: [String: SQLValue] = [:]
             for (name, value) in given {
                 let column = try column(name, of: table)
-                try checkStorable(value, in: column, of: table)
                 guard row.updateValue(value, forKey: column.name) == nil else {
                     throw JoineryError.misuse(
                         "a row of \(table.modelName) gives \(column.name) twice (as field and as column)",
                         model: table.modelName, field: column.fieldName)
                 }
             }
-            for column in table.columns where column.role == .createdAt || column.role == .updatedAt {
-                if row[column.name] == nil || row[column.name] == .null { row[column.name] = nowValue }
+            for column in table.columns where column.role == .createdAt || column.role == .updatedAt || column.name == generatedKey {
+                if row[column.name] == nil { row[column.name] = .null }
             }
-            // A NULL generated key means "let the engine choose", as GORM does with a zero ID.
-            if let generatedKey, row[generatedKey] == .null { row[generatedKey] = nil }
             rows.append(row)
         }
-        let columns = table.columns.map(\.name).filter { rows[0][$0] != nil }
-        if let odd = rows.first(where: { Set($0.keys) != Set(columns) }) {
+        let columns = table.columns.filter { rows[0][$0.name] != nil }
+        if let odd = rows.first(where: { Set($0.keys) != Set(columns.map(\.name)) }) {
             throw JoineryError.misuse(
-                "the rows of an insert of \(table.modelName) give different columns (\(columns.joined(separator: ", ")) "
+                "the rows of an insert of \(table.modelName) give different columns (\(columns.map(\.name).joined(separator: ", ")) "
                     + "and \(table.columns.map(\.name).filter { odd[$0] != nil }.joined(separator: ", ")))",
                 model: table.modelName)
         }
-        let values = rows.map { row in columns.map { row[$0] ?? .null } }
-        let upsert = try query.upsert.map { upsert in
+        return try planInsert(
+            into: table, columns: columns, rows: rows.map { row in columns.map { row[$0.name] ?? .null } },
+            upsert: query.upsert, returning: query.returning)
+    }
+
+    /// An insert of `rows` into `table`, each row's values in the order of `columns` (of the
+    /// table, resolved): timestamps left NULL are set to the planner's clock, a generated key
+    /// NULL in every row is left to the engine, and every value is checked storable.
+    func planInsert(
+        into table: TableSchema, columns given: [ColumnSchema], rows: [[SQLValue]], upsert: Upsert? = nil,
+        returning: [String]? = nil
+    ) throws -> QueryPlan {
+        guard !rows.isEmpty else { throw JoineryError.misuse("an insert of \(table.modelName) has no rows", model: table.modelName) }
+        let generatedKey = table.hasGeneratedPrimaryKey ? table.primaryKey.first : nil
+        var columns = given, values = rows
+        let now = nowValue
+        for (position, column) in columns.enumerated() where column.role == .createdAt || column.role == .updatedAt {
+            for index in values.indices where values[index][position].isNull { values[index][position] = now }
+        }
+        // A NULL generated key means "let the engine choose", as GORM does with a zero ID.
+        if let generatedKey, let position = columns.firstIndex(where: { $0.name == generatedKey }) {
+            let nulls = values.count { $0[position].isNull }
+            if nulls == values.count {
+                columns.remove(at: position)
+                for index in values.indices { values[index].remove(at: position) }
+            } else if nulls > 0 {
+                throw JoineryError.misuse(
+                    "the rows of an insert of \(table.modelName) give different columns (some give \(generatedKey), some leave it to the engine)",
+                    model: table.modelName)
+            }
+        }
+        for row in values {
+            for (value, column) in zip(row, columns) { try checkStorable(value, in: column, of: table) }
+        }
+        let upsert = try upsert.map { upsert in
             Upsert(
                 conflictColumns: try upsert.conflictColumns.map { try column($0, of: table).name },
                 update: try upsert.update.map { try column($0, of: table).name })
         }
 
-        let engineChoosesKey = generatedKey.map { !columns.contains($0) } ?? false
-        var returning = try query.returning.map { try $0.map { try column($0, of: table).name } } ?? []
+        let engineChoosesKey = generatedKey.map { key in !columns.contains { $0.name == key } } ?? false
+        var returned = try returning.map { try $0.map { try column($0, of: table).name } } ?? []
         var keyRead: GeneratedKeyRead?
-        if query.returning == nil, engineChoosesKey, let generatedKey {
+        if returning == nil, engineChoosesKey, let generatedKey {
             if capabilities.returning {
-                returning = [generatedKey]
+                returned = [generatedKey]
                 keyRead = .returning(column: generatedKey)
             } else {
                 keyRead = .lastInsertID(column: generatedKey)
             }
         }
         // Without RETURNING, each row's key is the connection's last insert id, so each row
-        // gets its own statement.
-        var batches = [values]
-        if case .lastInsertID = keyRead { batches = values.map { [$0] } }
+        // gets its own statement; otherwise as many rows as the bind limit allows share one.
+        let batches: [[[SQLValue]]]
+        if case .lastInsertID = keyRead {
+            batches = values.map { [$0] }
+        } else {
+            batches = Self.batches(of: values, columns: columns.count, maxBindParameters: capabilities.maxBindParameters)
+        }
+        let names = columns.map(\.name)
         return QueryPlan(
             statements: batches.map { batch in
                 PlannedStatement(
                     "insert \(table.name)",
-                    .insert(InsertStatement(table: table.name, columns: columns, rows: batch, upsert: upsert, returning: returning)))
+                    .insert(InsertStatement(table: table.name, columns: names, rows: batch, upsert: upsert, returning: returned)))
             },
             generatedKey: keyRead)
+    }
+
+    /// The most bytes of text and blob values one multi-row insert carries: MariaDB refuses a
+    /// statement larger than `max_allowed_packet` (16 MiB by default), and a smaller statement
+    /// costs no more round trips worth counting.
+    static let insertBytesPerStatement = 4 << 20
+
+    /// `rows` split into consecutive batches that each bind at most `maxBindParameters` values and
+    /// carry at most ``insertBytesPerStatement`` bytes (a larger row goes alone). A row without
+    /// columns (`DEFAULT VALUES`) goes alone: that form inserts one row.
+    static func batches(of rows: [[SQLValue]], columns: Int, maxBindParameters: Int) -> [[[SQLValue]]] {
+        guard rows.count > 1 else { return [rows] }
+        let rowsPerStatement = columns == 0 ? 1 : max(1, maxBindParameters / columns)
+        var batches: [[[SQLValue]]] = [], batch: [[SQLValue]] = [], bytes = 0
+        for row in rows {
+            let rowBytes = row.reduce(0) { total, value in
+                switch value {
+                case .text(let text): total + text.utf8.count
+                case .blob(let data): total + data.count
+                default: total + 8
+                }
+            }
+            if !batch.isEmpty, batch.count == rowsPerStatement || bytes + rowBytes > insertBytesPerStatement {
+                batches.append(batch)
+                batch = []
+                bytes = 0
+            }
+            batch.append(row)
+            bytes += rowBytes
+        }
+        batches.append(batch)
+        return batches
     }
 
     /// ```sql
