@@ -24,6 +24,26 @@ struct PreparedStatementCacheTests {
         #expect(cache.count == 0)
     }
 
+    @Test func theSameSQLRunInsideItsOwnRowLoopGetsAFreshStatement() {
+        let released = Released()
+        var cache = PreparedStatementCache<String>(capacity: 2) { released.names.append($0) }
+        cache.give(back: "outer", for: "SELECT a")
+        #expect(cache.take("SELECT a") == "outer")
+        #expect(cache.take("SELECT a") == nil)            // taken: the caller prepares another
+        cache.give(back: "inner", for: "SELECT a")       // the fresh one is not kept
+        #expect(released.names == ["inner"])
+        cache.give(back: "b", for: "SELECT b")
+        cache.give(back: "c", for: "SELECT c")           // over capacity, but "outer" is running: b goes
+        #expect(released.names == ["inner", "b"])
+        cache.give(back: "outer", for: "SELECT a")
+        #expect(cache.take("SELECT a") == "outer")
+        cache.discard("outer", for: "SELECT a")          // failed mid-run: gone, not reused
+        #expect(cache.take("SELECT a") == nil)
+        #expect(released.names == ["inner", "b", "outer"])
+        cache.releaseAll()
+        #expect(released.names == ["inner", "b", "outer", "c"])
+    }
+
     @Test func largeStatementsAreKeptWithinTheBudget() {
         let released = Released()
         var cache = PreparedStatementCache<String>(capacity: 10, byteBudget: 100) { released.names.append($0) }

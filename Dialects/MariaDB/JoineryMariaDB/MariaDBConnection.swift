@@ -236,7 +236,7 @@ public final class MariaDBConnection: DatabaseConnection, @unchecked Sendable {
         let statement = try statementCache.take(sql) ?? prepare(sql, mysql)
         var keep = true
         defer {
-            if keep { statementCache.give(back: statement, for: sql) } else { mysql_stmt_close(statement) }
+            if keep { statementCache.give(back: statement, for: sql) } else { statementCache.discard(statement, for: sql) }
         }
         let expected = Int(mysql_stmt_param_count(statement))
         guard expected == bindings.count else {

@@ -27,14 +27,10 @@ extension SQLWriter {
             append(" (")
             identifiers(insert.columns)
             append(") VALUES ")
+            reserve(bytes: insert.rows.count * (insert.columns.count * 8 + 4), values: insert.rows.count * insert.columns.count)
             for (rowIndex, row) in insert.rows.enumerated() {
                 if rowIndex > 0 { append(", ") }
-                append("(")
-                for (index, value) in row.enumerated() {
-                    if index > 0 { append(", ") }
-                    bind(value)
-                }
-                append(")")
+                bindRow(row)
             }
         }
         if let upsert = insert.upsert { try write(upsert, insert: insert) }

@@ -22,6 +22,8 @@ public struct SQLWriter {
     /// The dialect's placeholder spelling, read once: a preload's `IN` list binds tens of
     /// thousands of values, and the capabilities are built anew on each read.
     private let placeholders: PlaceholderStyle
+    /// `(?, ?, ?)` for rows of `count` values, made once per statement.
+    private var questionMarkRow: (count: Int, text: String) = (-1, "")
 
     /// A writer with nothing written yet.
     public init(dialect: any SQLDialect) {
@@ -60,6 +62,31 @@ public struct SQLWriter {
         } else {
             sql += placeholders.placeholder(bindings.count)
         }
+    }
+
+    /// Binds the values of one row and appends their placeholders in parentheses: `($1, $2)` or
+    /// `(?, ?)` — a multi-row `INSERT` writes thousands of these.
+    public mutating func bindRow(_ row: [SQLValue]) {
+        if case .questionMark = placeholders {
+            if questionMarkRow.count != row.count {
+                questionMarkRow = (row.count, "(" + Array(repeating: "?", count: row.count).joined(separator: ", ") + ")")
+            }
+            sql += questionMarkRow.text
+            bindings.append(contentsOf: row)
+            return
+        }
+        sql += "("
+        for (index, value) in row.enumerated() {
+            if index > 0 { sql += ", " }
+            bind(value)
+        }
+        sql += ")"
+    }
+
+    /// Reserves room for `bytes` more bytes of SQL and `values` more bindings.
+    public mutating func reserve(bytes: Int, values: Int) {
+        sql.reserveCapacity(sql.utf8.count + bytes)
+        bindings.reserveCapacity(bindings.count + values)
     }
 
     /// `"table"."column"`, or `"column"` when unqualified.

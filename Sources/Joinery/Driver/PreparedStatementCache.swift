@@ -2,17 +2,21 @@
 /// as running a small query (a round trip on server engines); the core issues the same few
 /// statements over and over.
 ///
-/// A statement is taken out while it runs and given back after, so the same SQL run again
-/// inside another statement's row loop gets a fresh statement instead of a busy one.
+/// A statement is taken while it runs and given back after; meanwhile it stays in the cache,
+/// marked taken, so the same SQL run again inside its row loop gets `nil` (and prepares a fresh
+/// statement, released when given back) instead of a busy one. Taking and giving back look the
+/// SQL up once each: a statement that runs in microseconds should not pay for the dictionary
+/// removing and re-inserting it.
 /// Not thread-safe: the owning connection serialises access.
 ///
 /// Its methods are inlinable, so that each driver's copy is specialised for its statement type
 /// (a generic dictionary lookup per statement would cost more than the lookup itself).
-public struct PreparedStatementCache<Statement> {
+public struct PreparedStatementCache<Statement: Equatable> {
     @usableFromInline
     struct Entry {
         @usableFromInline var statement: Statement
         @usableFromInline var lastUse: UInt64
+        @usableFromInline var taken = false
 
         @inlinable
         init(statement: Statement, lastUse: UInt64) {
@@ -40,40 +44,60 @@ public struct PreparedStatementCache<Statement> {
         self.release = release
     }
 
-    /// Takes the cached statement for `sql`, if any; it is the caller's until given back.
+    /// Takes the cached statement for `sql`, if there is one and it is not taken already; it is
+    /// the caller's until given back.
     @inlinable
     public mutating func take(_ sql: String) -> Statement? {
-        guard let entry = entries.removeValue(forKey: sql) else { return nil }
-        bytes -= sql.utf8.count
-        return entry.statement
+        guard let index = entries.index(forKey: sql), !entries.values[index].taken else { return nil }
+        entries.values[index].taken = true
+        return entries.values[index].statement
     }
 
-    /// Keeps `statement` for the next run of `sql`, pushing out the least recently used ones
-    /// when the cache is full; a statement larger than the whole budget is released.
+    /// Gives back a statement taken from the cache, or keeps a newly prepared one for the next
+    /// run of `sql`, pushing out the least recently used ones when the cache is full. A statement
+    /// larger than the whole budget, or prepared while the cached one for the same SQL was
+    /// taken, is released.
     @inlinable
     public mutating func give(back statement: Statement, for sql: String) {
+        clock += 1
+        if let index = entries.index(forKey: sql) {
+            if entries.values[index].statement == statement {
+                entries.values[index].taken = false
+                entries.values[index].lastUse = clock
+            } else {
+                release(statement)
+            }
+            return
+        }
         let size = sql.utf8.count
         guard size <= byteBudget else {
             release(statement)
             return
         }
-        clock += 1
-        if let replaced = entries.updateValue(Entry(statement: statement, lastUse: clock), forKey: sql) {
-            // The same SQL given back twice (run again inside its own row loop): keep one.
-            release(replaced.statement)
-        } else {
-            bytes += size
-        }
+        entries[sql] = Entry(statement: statement, lastUse: clock)
+        bytes += size
         while entries.count > capacity || bytes > byteBudget {
-            guard let oldest = entries.min(by: { $0.value.lastUse < $1.value.lastUse }) else { break }
+            // Only a statement not running can go.
+            guard let oldest = entries.filter({ !$0.value.taken }).min(by: { $0.value.lastUse < $1.value.lastUse }) else { break }
             entries[oldest.key] = nil
             bytes -= oldest.key.utf8.count
             release(oldest.value.statement)
         }
     }
 
-    /// How many statements are kept.
-    public var count: Int { entries.count }
+    /// Releases a statement that must not run again (its connection state is unknown), taking
+    /// it out of the cache if it came from there.
+    @inlinable
+    public mutating func discard(_ statement: Statement, for sql: String) {
+        if let index = entries.index(forKey: sql), entries.values[index].statement == statement {
+            entries.remove(at: index)
+            bytes -= sql.utf8.count
+        }
+        release(statement)
+    }
+
+    /// How many statements are kept and not taken.
+    public var count: Int { entries.values.count { !$0.taken } }
 
     /// Releases every kept statement (before the connection closes).
     public mutating func releaseAll() {
