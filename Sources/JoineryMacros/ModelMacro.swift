@@ -31,6 +31,7 @@ public struct ModelMacro: MemberMacro, ExtensionMacro {
         var associationTypes: [String] = []
         var getters: [String] = []
         var setters: [String] = []
+        var boxSetters: [String] = []
         var joins: [String] = []
         var codingKeys: [String] = []
         for property in properties {
@@ -46,6 +47,7 @@ public struct ModelMacro: MemberMacro, ExtensionMacro {
                 associationTypes.append("\(literal(property.name)): \(target).self")
                 getters.append("case \(literal(property.name)): return self.\(property.name)")
                 setters.append("case \(literal(property.name)): self.\(property.name) = value as? \(target)")
+                boxSetters.append("case \(literal(property.name)): self._\(property.name) = box as? Joinery.AssociationBox<\(target)>")
                 joins.append(
                     "case \(joins.count):\n"
                         + "var parent = try \(target)(cursor: cursor, startingAt: join.offset)\n"
@@ -120,6 +122,14 @@ public struct ModelMacro: MemberMacro, ExtensionMacro {
             \(raw: access)mutating func setAssociation(_ value: (any Joinery.Model)?, named name: String) {
                 switch name {
                 \(raw: setters.joined(separator: "\n"))
+                default: break
+                }
+            }
+            """,
+            """
+            \(raw: access)mutating func setAssociation(box: AnyObject?, named name: String) {
+                switch name {
+                \(raw: boxSetters.joined(separator: "\n"))
                 default: break
                 }
             }

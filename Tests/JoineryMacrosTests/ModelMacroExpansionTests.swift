@@ -179,6 +179,15 @@ struct ModelMacroExpansionTests {
                         break
                     }
                 }
+
+                public mutating func setAssociation(box: AnyObject?, named name: String) {
+                    switch name {
+                    case "user":
+                        self._user = box as? Joinery.AssociationBox<User>
+                    default:
+                        break
+                    }
+                }
             }
 
             extension Profile: Joinery.Model {

@@ -34,38 +34,46 @@ extension Database {
         var roots = decoded.takeArray()
 
         // Preloads in plan order (each after its source), then assigned deepest first, so that a
-        // parent carries its own parents by the time it is copied into its child.
-        var preloaded: [[any Model]] = []
+        // parent carries its own parents by the time it is given to its child. Each parent is
+        // decoded as its own type straight into the box its children share.
+        var preloaded: [any PreloadedParents] = []
         for (index, step) in plan.preloads.enumerated() {
             let source = keys[sourceIndex(step.source)]
             let keyIndices = source.indices(of: step.sourceKeyPositions)
             let distinct = source.distinctKeys(at: keyIndices)
-            var parents: [any Model] = []
             let parentDecoder = try rowDecoder(step.layout, planner: planner)
-            let parentType = parentDecoder.rootType
             let parentWiden = try widening(step.layout, planner: planner)
-            for statement in try step.statements(forKeys: distinct, capabilities: dialect.capabilities) {
-                try forEachCursor(.select(statement), values: run.preloadsHaveMarkers ? run.values : nil) { cursor in
-                    var model: any Model
-                    if let parentWiden {
-                        model = try parentType.init(cursor: RowValuesCursor(parentWiden(cursor)), startingAt: 0)
-                    } else {
-                        model = try parentType.init(cursor: cursor, startingAt: 0)
+            let statements = try step.statements(forKeys: distinct, capabilities: dialect.capabilities)
+            func read<P: Model>(_ type: P.Type) throws -> any PreloadedParents {
+                // A local array of AnyObject and a metatype taken once: appending to a generic
+                // class's array, or naming AssociationBox<P> in this unspecialised code, would look
+                // type metadata up (and check exclusive access) on every row.
+                var boxes: [AnyObject] = []
+                let boxType = AssociationBox<P>.self
+                for statement in statements {
+                    try forEachCursor(.select(statement), values: run.preloadsHaveMarkers ? run.values : nil) { cursor in
+                        var model: P
+                        if let parentWiden {
+                            model = try P(cursor: RowValuesCursor(parentWiden(cursor)), startingAt: 0)
+                        } else {
+                            model = try P(cursor: cursor, startingAt: 0)
+                        }
+                        try parentDecoder.attachParents(from: cursor, to: &model)
+                        boxes.append(boxType.init(model))
+                        try keys[index + 1].append(from: cursor)
                     }
-                    try parentDecoder.attachParents(from: cursor, to: &model)
-                    parents.append(model)
-                    try keys[index + 1].append(from: cursor)
                 }
+                return ParentBoxes<P>(boxes)
             }
-            preloaded.append(parents)
+            preloaded.append(try read(parentDecoder.rootType))
         }
         for (index, step) in plan.preloads.enumerated().sorted(by: { $0.element.path.count > $1.element.path.count }) {
-            let parents = preloaded[index]
+            let parents = preloaded[index].boxes
             let targetIndices = keys[index + 1].indices(of: step.targetKeyPositions)
-            var byKey: [KeyTable.Key: any Model] = [:]
+            var byKey: [KeyTable.Key: Int] = [:]
             byKey.reserveCapacity(parents.count)
             for row in parents.indices {
-                byKey[keys[index + 1].key(row: row, at: targetIndices)] = parents[row]
+                byKey[keys[index + 1].key(row: row, at: targetIndices)] = row
             }
             let source = sourceIndex(step.source)
             let sourceIndices = keys[source].indices(of: step.sourceKeyPositions)
@@ -74,13 +82,19 @@ extension Database {
                 for row in roots.indices {
                     let key = keys[0].key(row: row, at: sourceIndices)
                     guard !key.hasNull else { continue }
-                    set(byKey[key], at: target, in: &roots[row])
+                    let box = byKey[key].map { parents[$0] }
+                    if target.count == 1 {
+                        roots[row].setAssociation(box: box, named: target[0])
+                    } else {
+                        setBox(box, at: target, in: &roots[row])
+                    }
                 }
             } else {
-                for row in preloaded[source - 1].indices {
+                let owners = preloaded[source - 1]
+                for row in 0..<owners.count {
                     let key = keys[source].key(row: row, at: sourceIndices)
                     guard !key.hasNull else { continue }
-                    set(byKey[key], at: target, in: &preloaded[source - 1][row])
+                    owners.set(byKey[key].map { parents[$0] }, at: target, inParent: row)
                 }
             }
         }
@@ -205,25 +219,51 @@ extension Database {
         return RowDecoder(rootType: rootType, joins: try joins(under: [], of: rootType))
     }
 
-    /// The same inside a model held as `any Model` (opened to its type).
-    private func set(_ value: (any Model)?, at path: [String], in model: inout any Model) {
-        func setting<Target: Model>(in target: Target) -> any Model {
-            var target = target
-            set(value, at: path, in: &target)
-            return target
-        }
-        model = setting(in: model)
-    }
-
-    /// Sets the association at `path` inside `model`; a missing intermediate leaves it unset.
-    private func set<Target: Model>(_ value: (any Model)?, at path: [String], in model: inout Target) {
+    /// Sets the association at the end of `path` inside `model` to the parent `box` holds; a
+    /// missing intermediate leaves it unset.
+    static func setBox<Target: Model>(_ box: AnyObject?, at path: [String], in model: inout Target) {
         guard let first = path.first else { return }
         if path.count == 1 {
-            model.setAssociation(value, named: first)
+            model.setAssociation(box: box, named: first)
             return
         }
-        guard var child = model.association(named: first) else { return }
-        set(value, at: Array(path.dropFirst()), in: &child)
-        model.setAssociation(child, named: first)
+        guard let child = model.association(named: first) else { return }
+        func setting<Child: Model>(in child: Child) -> any Model {
+            var child = child
+            setBox(box, at: Array(path.dropFirst()), in: &child)
+            return child
+        }
+        model.setAssociation(setting(in: child), named: first)
+    }
+
+    private func setBox<Target: Model>(_ box: AnyObject?, at path: [String], in model: inout Target) {
+        Self.setBox(box, at: path, in: &model)
+    }
+}
+
+/// The parents one preload step read, each in the ``AssociationBox`` its children share.
+protocol PreloadedParents: AnyObject {
+    var count: Int { get }
+    /// Each parent's box, in the order read.
+    var boxes: [AnyObject] { get }
+    /// Sets the association at the end of `path` inside parent `row` (a deeper preload's
+    /// parents) to the parent `box` holds: the parent is boxed anew, as setting a field of a
+    /// value does.
+    func set(_ box: AnyObject?, at path: [String], inParent row: Int)
+}
+
+/// The parents of one type, each an `AssociationBox<Parent>` (kept as `AnyObject`, what children
+/// are given).
+final class ParentBoxes<Parent: Model>: PreloadedParents {
+    private(set) var boxes: [AnyObject]
+
+    init(_ boxes: [AnyObject]) { self.boxes = boxes }
+
+    var count: Int { boxes.count }
+
+    func set(_ box: AnyObject?, at path: [String], inParent row: Int) {
+        guard var parent = (boxes[row] as? AssociationBox<Parent>)?.value else { return }
+        Database.setBox(box, at: path, in: &parent)
+        boxes[row] = AssociationBox(parent)
     }
 }

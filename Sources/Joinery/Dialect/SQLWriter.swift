@@ -76,11 +76,26 @@ public struct SQLWriter {
             return
         }
         sql += "("
-        for (index, value) in row.enumerated() {
-            if index > 0 { sql += ", " }
+        bindList(row, separator: ", ")
+        sql += ")"
+    }
+
+    /// Binds `values` and appends their placeholders, `separator` between them: `$1,$2,$3` or
+    /// `?,?,?` — a preload's `IN` list binds tens of thousands at once.
+    public mutating func bindList(_ values: [SQLValue], separator: String) {
+        guard !values.isEmpty else { return }
+        if case .questionMark = placeholders {
+            var list = String(repeating: "?" + separator, count: values.count)
+            list.removeLast(separator.count)
+            sql += list
+            bindings.append(contentsOf: values)
+            return
+        }
+        reserve(bytes: values.count * (separator.utf8.count + 7), values: values.count)
+        for (index, value) in values.enumerated() {
+            if index > 0 { sql += separator }
             bind(value)
         }
-        sql += ")"
     }
 
     /// Reserves room for `bytes` more bytes of SQL and `values` more bindings.
@@ -154,10 +169,7 @@ public struct SQLWriter {
             default:
                 operand(target)
                 sql += " IN ("
-                for (index, value) in values.enumerated() {
-                    if index > 0 { sql += "," }
-                    bind(value)
-                }
+                bindList(values, separator: ",")
                 sql += ")"
             }
         case .inArray(let target, let values, let elementType):

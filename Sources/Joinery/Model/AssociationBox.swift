@@ -26,3 +26,13 @@ extension AssociationBox: Decodable where Value: Decodable {
         self.init(try decoder.singleValueContainer().decode(Value.self))
     }
 }
+
+/// A box holding a model, whatever its type: how the default
+/// ``Model/setAssociation(box:named:)`` reads a box it cannot name.
+protocol BoxedModel: AnyObject {
+    var boxedModel: any Model { get }
+}
+
+extension AssociationBox: BoxedModel where Value: Model {
+    var boxedModel: any Model { value }
+}

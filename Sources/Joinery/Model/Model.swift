@@ -44,6 +44,13 @@ public protocol Model: Sendable {
     /// Sets the association `name`; a value of another type sets it to `nil`.
     mutating func setAssociation(_ value: (any Model)?, named name: String)
 
+    /// Sets the association `name` to the parent `box` holds (an ``AssociationBox`` of the
+    /// association's type), sharing the box: how a preload gives one decoded parent to each of
+    /// its children without copying it or casting it per child (what `@Model` generates). A box
+    /// of another type, or `nil`, sets it to `nil`. Default: the boxed value, through
+    /// ``setAssociation(_:named:)``.
+    mutating func setAssociation(box: AnyObject?, named name: String)
+
     /// Writes one column's value into its field, by position in ``ModelDeclaration/fields``:
     /// how a generated key or a foreign key reaches the caller's Swift value. Associations are
     /// left as they are.
@@ -71,6 +78,9 @@ extension Model {
     public static var associationTypes: [String: any Model.Type] { [:] }
     public func association(named name: String) -> (any Model)? { nil }
     public mutating func setAssociation(_ value: (any Model)?, named name: String) {}
+    public mutating func setAssociation(box: AnyObject?, named name: String) {
+        setAssociation((box as? any BoxedModel)?.boxedModel, named: name)
+    }
 
     /// Default for hand-written conformances: decode the row again with the one value changed,
     /// then put the associations back.

@@ -1,0 +1,80 @@
+import EngineTestSupport
+import Foundation
+import Joinery
+import Testing
+
+/// A preloaded parent is decoded once, into the box its children share: the children still
+/// behave as values, and a model whose conformance is written by hand (no `@Model`) gets its
+/// parents through the protocol's default.
+@Suite("Preloaded parents in shared boxes")
+struct PreloadBoxTests {
+    @Test(arguments: TestEngine.allCases)
+    func childrenOfOneParentStayIndependentValues(engine: TestEngine) throws {
+        try withDatabase(engine) { db in
+            var ann = User(name: "ann", company: Company(name: "Acme"))
+            try db.create(&ann)
+            var profiles = [Profile(name: "first", user: ann), Profile(name: "second", user: ann), Profile(name: "none")]
+            try db.create(&profiles)
+            var loaded = try db.query(Profile.self).preload(\.user, \.company).order(by: "id").all()
+            #expect(loaded.map { $0.user?.name } == ["ann", "ann", nil])
+            #expect(loaded.map { $0.user?.company?.name } == ["Acme", "Acme", nil])
+            loaded[0].user?.name = "changed"
+            loaded[0].user?.company = nil
+            #expect(loaded[1].user?.name == "ann")
+            #expect(loaded[1].user?.company?.name == "Acme")
+        }
+    }
+
+    @Test(arguments: TestEngine.allCases)
+    func aHandWrittenModelGetsItsPreloadedParent(engine: TestEngine) throws {
+        try withDatabase(engine) { db in
+            var ann = User(name: "ann")
+            try db.create(&ann)
+            var pets = [HandWrittenPet(id: nil, name: "rex", userID: ann.id), HandWrittenPet(id: nil, name: "stray", userID: nil)]
+            try db.migrate(HandWrittenPet.self)
+            try db.create(&pets)
+            let loaded = try db.query(HandWrittenPet.self).preload(\.user).order(by: "id").all()
+            #expect(loaded.map(\.name) == ["rex", "stray"])
+            #expect(loaded.map { $0.user?.name } == ["ann", nil])
+        }
+    }
+}
+
+/// A model conformed by hand, with one belongs-to association.
+struct HandWrittenPet: Model {
+    var id: Int64?
+    var name: String
+    var userID: Int64?
+    var user: User?
+
+    static let modelDeclaration = ModelDeclaration(
+        "HandWrittenPet",
+        fields: [
+            FieldDeclaration("id", Int64?.self), FieldDeclaration("name", String.self), FieldDeclaration("userID", Int64?.self),
+        ],
+        belongsTo: [BelongsToDeclaration("user", target: "User")])
+
+    init(id: Int64?, name: String, userID: Int64?) {
+        self.id = id
+        self.name = name
+        self.userID = userID
+    }
+
+    init(row: Row, startingAt offset: Int) throws {
+        id = try row.decode(at: offset)
+        name = try row.decode(at: offset + 1)
+        userID = try row.decode(at: offset + 2)
+    }
+
+    var columnValues: [SQLValue] { [id.sqlValue, name.sqlValue, userID.sqlValue] }
+
+    static func associationName(for keyPath: PartialKeyPath<Self>) -> String? { keyPath == \Self.user ? "user" : nil }
+
+    static var associationTypes: [String: any Model.Type] { ["user": User.self] }
+
+    func association(named name: String) -> (any Model)? { name == "user" ? user : nil }
+
+    mutating func setAssociation(_ value: (any Model)?, named name: String) {
+        if name == "user" { user = value as? User }
+    }
+}
