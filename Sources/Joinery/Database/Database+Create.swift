@@ -184,7 +184,7 @@ extension Database {
         }
         // A row of the same shape inserted before: its plan and SQL come from the plan cache.
         let (plan, lowered, markedValues) = try insertRun(
-            table.modelName, columns: columns, values: values, planner: planner, generation: generation)
+            table.modelName, columns: columns, values: values, planner: planner, generation: generation, modelType: type)
         for planned in plan.statements {
             switch plan.generatedKey {
             case .returning(let column)?:

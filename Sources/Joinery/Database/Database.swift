@@ -196,16 +196,31 @@ public final class Database: Sendable {
     /// a timestamp for an omitted column, say, would otherwise be frozen in the cache).
     func insertRun(
         _ model: String, columns: [String], values rowValues: [SQLValue], returning: [String]? = nil,
-        planner: Planner, generation: Int
+        planner: Planner, generation: Int, modelType: (any Model.Type)? = nil
     ) throws -> (plan: QueryPlan, lowered: LoweredStatement?, values: QueryValues?) {
         // The checks the planner makes on values (a NUL in text, a date with no calendar time),
         // which it cannot make on markers: on the values themselves, on every insert.
         let table = try planner.table(forModel: model)
-        for (name, value) in zip(columns, rowValues) {
-            try planner.checkStorable(value, in: try planner.column(name, of: table), of: table)
+        // Every column of the table, in its order (a create that omits nothing): checked and
+        // keyed by position.
+        let everyColumn = modelType != nil && returning == nil && columns.count == table.columns.count
+            && columns.count <= 64 && zip(columns, table.columns).allSatisfy { $0 == $1.name }
+        if everyColumn {
+            for (value, column) in zip(rowValues, table.columns) { try planner.checkStorable(value, in: column, of: table) }
+        } else {
+            for (name, value) in zip(columns, rowValues) {
+                try planner.checkStorable(value, in: try planner.column(name, of: table), of: table)
+            }
         }
         let (shape, values) = InsertShape.of(model, columns: columns, values: rowValues, returning: returning)
-        let key = planCacheKey(.insert(shape), generation: generation)
+        let queryShape: QueryShape
+        if everyColumn, let modelType {
+            let nulls = shape.nullColumns.reduce(UInt64(0)) { $0 | (1 << UInt64($1)) }
+            queryShape = .modelInsert(ObjectIdentifier(modelType), nulls: nulls)
+        } else {
+            queryShape = .insert(shape)
+        }
+        let key = planCacheKey(queryShape, generation: generation)
         let capabilities = planner.capabilities
         if let entry = context.plans.entry(for: key, capabilities: capabilities) {
             return (entry.plan, entry.root(with: values), values)

@@ -12,6 +12,9 @@ enum QueryShape: Hashable, Sendable {
     case select(SelectQuery)
     /// An insert of one row.
     case insert(InsertShape)
+    /// An insert of one row of every column of a model type, those in `nulls` (a bit per
+    /// column position) NULL: what `create` runs, keyed without hashing a single name.
+    case modelInsert(ObjectIdentifier, nulls: UInt64)
 }
 
 /// The values taken out of a query, in marker order, and how to put them back.
