@@ -40,10 +40,15 @@ extension Database {
         for (index, step) in plan.preloads.enumerated() {
             let source = keys[sourceIndex(step.source)]
             let keyIndices = source.indices(of: step.sourceKeyPositions)
-            let distinct = source.distinctKeys(at: keyIndices)
             let parentDecoder = try rowDecoder(step.layout, planner: planner)
             let parentWiden = try widening(step.layout, planner: planner)
-            let statements = try step.statements(forKeys: distinct, capabilities: dialect.capabilities)
+            let statements: [SelectStatement]
+            if keyIndices.count == 1 {
+                statements = try step.statements(
+                    forSingleColumnKeys: source.distinctValues(at: keyIndices[0]), capabilities: dialect.capabilities)
+            } else {
+                statements = try step.statements(forKeys: source.distinctKeys(at: keyIndices), capabilities: dialect.capabilities)
+            }
             func read<P: Model>(_ type: P.Type) throws -> any PreloadedParents {
                 // A local array of AnyObject and a metatype taken once: appending to a generic
                 // class's array, or naming AssociationBox<P> in this unspecialised code, would look
@@ -69,20 +74,15 @@ extension Database {
         }
         for (index, step) in plan.preloads.enumerated().sorted(by: { $0.element.path.count > $1.element.path.count }) {
             let parents = preloaded[index].boxes
-            let targetIndices = keys[index + 1].indices(of: step.targetKeyPositions)
-            var byKey: [KeyTable.Key: Int] = [:]
-            byKey.reserveCapacity(parents.count)
-            for row in parents.indices {
-                byKey[keys[index + 1].key(row: row, at: targetIndices)] = row
-            }
             let source = sourceIndex(step.source)
-            let sourceIndices = keys[source].indices(of: step.sourceKeyPositions)
+            let parentOf = keys[source].parentRows(
+                at: keys[source].indices(of: step.sourceKeyPositions), in: keys[index + 1],
+                at: keys[index + 1].indices(of: step.targetKeyPositions))
             let target = sourcePath(of: step, in: plan) + [step.relation.name]
             if source == 0 {
                 for row in roots.indices {
-                    let key = keys[0].key(row: row, at: sourceIndices)
-                    guard !key.hasNull else { continue }
-                    let box = byKey[key].map { parents[$0] }
+                    guard let parent = parentOf[row] else { continue }
+                    let box = parent >= 0 ? parents[parent] : nil
                     if target.count == 1 {
                         roots[row].setAssociation(box: box, named: target[0])
                     } else {
@@ -92,9 +92,8 @@ extension Database {
             } else {
                 let owners = preloaded[source - 1]
                 for row in 0..<owners.count {
-                    let key = keys[source].key(row: row, at: sourceIndices)
-                    guard !key.hasNull else { continue }
-                    owners.set(byKey[key].map { parents[$0] }, at: target, inParent: row)
+                    guard let parent = parentOf[row] else { continue }
+                    owners.set(parent >= 0 ? parents[parent] : nil, at: target, inParent: row)
                 }
             }
         }
@@ -143,6 +142,65 @@ extension Database {
             let base = row * positions.count
             if indices.count == 1 { return .one(values[base + indices[0]]) }
             return .many(indices.map { values[base + $0] })
+        }
+
+        /// The number of rows kept.
+        var rowCount: Int { positions.isEmpty ? 0 : values.count / positions.count }
+
+        /// The values at `index` (a key of one column), each once, in first-seen order, NULL
+        /// left out. Integers (the usual key) are told apart by a set of `Int64`, which hashes
+        /// cheaper than `SQLValue`.
+        func distinctValues(at index: Int) -> [SQLValue] {
+            let rows = rowCount, width = positions.count
+            var integers = Set<Int64>(minimumCapacity: rows)
+            var others = Set<SQLValue>()
+            var distinct: [SQLValue] = []
+            for row in 0..<rows {
+                let value = values[row * width + index]
+                switch value {
+                case .null: continue
+                case .integer(let integer): if integers.insert(integer).inserted { distinct.append(value) }
+                default: if others.insert(value).inserted { distinct.append(value) }
+                }
+            }
+            return distinct
+        }
+
+        /// For each row of this table, the row of `parents` whose key (at `parentIndices`) equals
+        /// the row's (at `indices`): nil where the row's key has a NULL part (its association is
+        /// left as it is), -1 where no parent has it (set to nil).
+        func parentRows(at indices: [Int], in parents: KeyTable, at parentIndices: [Int]) -> [Int?] {
+            let rows = rowCount, width = positions.count
+            if indices.count == 1, parentIndices.count == 1 {
+                // One column of integers on both sides: keyed by Int64.
+                let parentWidth = parents.positions.count, parentIndex = parentIndices[0], index = indices[0]
+                var byKey: [Int64: Int] = [:], otherKeys: [SQLValue: Int] = [:]
+                byKey.reserveCapacity(parents.rowCount)
+                for row in 0..<parents.rowCount {
+                    switch parents.values[row * parentWidth + parentIndex] {
+                    case .integer(let key): byKey[key] = row
+                    case .null: continue
+                    case let key: otherKeys[key] = row
+                    }
+                }
+                var result: [Int?] = []
+                result.reserveCapacity(rows)
+                for row in 0..<rows {
+                    switch values[row * width + index] {
+                    case .null: result.append(nil)
+                    case .integer(let key): result.append(byKey[key] ?? -1)
+                    case let key: result.append(otherKeys[key] ?? -1)
+                    }
+                }
+                return result
+            }
+            var byKey: [Key: Int] = [:]
+            byKey.reserveCapacity(parents.rowCount)
+            for row in 0..<parents.rowCount { byKey[parents.key(row: row, at: parentIndices)] = row }
+            return (0..<rows).map { row in
+                let key = key(row: row, at: indices)
+                return key.hasNull ? nil : byKey[key] ?? -1
+            }
         }
 
         /// Every key at `indices` once, in first-seen order, NULL keys left out.

@@ -33,29 +33,45 @@ public struct PreloadStep: Sendable, Hashable {
     /// batches or one bound array beyond the dialect's bind limit.
     public func statements(forKeys keys: [[SQLValue]], capabilities: DialectCapabilities) throws -> [SelectStatement] {
         guard !keys.isEmpty else { return [] }
+        if keyColumns.count == 1 { return try statements(forSingleColumnKeys: keys.map { $0[0] }, capabilities: capabilities) }
+        return try statements(forCompositeKeys: keys, capabilities: capabilities)
+    }
+
+    /// The same for a key of one column, each key one value: no array per key.
+    func statements(forSingleColumnKeys values: [SQLValue], capabilities: DialectCapabilities) throws -> [SelectStatement] {
+        guard !values.isEmpty else { return [] }
+        guard keyColumns.count == 1 else { return try statements(forKeys: values.map { [$0] }, capabilities: capabilities) }
+        let available = try keysPerStatement(capabilities)
+        let column = Operand.column(keyColumns[0])
+        if values.count <= available {
+            return [keyed(.in(column, values))]
+        }
+        if capabilities.largeIn == .bindArray {
+            return [keyed(.inArray(column, values, elementType: keyTypes[0]))]
+        }
+        return stride(from: 0, to: values.count, by: available).map { start in
+            keyed(.in(column, Array(values[start..<min(start + available, values.count)])))
+        }
+    }
+
+    /// How many key values one statement may bind besides the template's own.
+    private func keysPerStatement(_ capabilities: DialectCapabilities) throws -> Int {
         let own = template.bindingCount
         let available = min(capabilities.maxBindParameters - own, capabilities.keysPerStatement ?? .max)
-        let arity = keyColumns.count
-        if arity == 1 {
-            let column = Operand.column(keyColumns[0])
-            let values = keys.map { $0[0] }
-            if values.count <= available {
-                return [keyed(.in(column, values))]
-            }
-            if capabilities.largeIn == .bindArray, available >= 1 {
-                return [keyed(.inArray(column, values, elementType: keyTypes[0]))]
-            }
-        }
-        let perStatement = available / arity
-        guard perStatement >= 1 else {
+        guard available >= keyColumns.count else {
             throw JoineryError.misuse(
                 "the preload of \(path.joined(separator: ".")) binds \(own) values of its own, which leaves no room "
                     + "for its keys within the limit of \(capabilities.maxBindParameters)",
                 relation: "\(relation.ownerModel).\(relation.name)")
         }
+        return available
+    }
+
+    private func statements(forCompositeKeys keys: [[SQLValue]], capabilities: DialectCapabilities) throws -> [SelectStatement] {
+        let arity = keyColumns.count
+        let perStatement = try keysPerStatement(capabilities) / arity
         return stride(from: 0, to: keys.count, by: perStatement).map { start in
             let batch = keys[start..<min(start + perStatement, keys.count)]
-            if arity == 1 { return keyed(.in(.column(keyColumns[0]), batch.map { $0[0] })) }
             return keyed(.or(batch.map { key in
                 .and(zip(keyColumns, key).map { .comparison(.column($0), .equal, .value($1)) })
             }))
