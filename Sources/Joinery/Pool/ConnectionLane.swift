@@ -77,6 +77,9 @@ final class ConnectionLane: Sendable {
     }
 
     private func grant() async throws -> Grant {
+        // The usual case, an idle connection or a free slot, without suspending the task: a
+        // continuation resumed at once would still send it through the executor's queue.
+        if let immediate = try immediateGrant() { return immediate }
         let id = nextID.add(1, ordering: .relaxed).newValue
         return try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Grant, any Error>) in
@@ -110,6 +113,27 @@ final class ConnectionLane: Sendable {
         } onCancel: {
             failWaiter(id, with: Self.cancelledError)
         }
+    }
+
+    /// An idle connection or a free slot when there is one and nobody waits; nil otherwise.
+    private func immediateGrant() throws -> Grant? {
+        let now = ContinuousClock.now
+        let result: Result<Grant, JoineryError>? = state.withLock { state in
+            if state.closed { return .failure(Self.closedError) }
+            if Task.isCancelled { return .failure(Self.cancelledError) }
+            guard state.waiters.isEmpty else { return nil }
+            if let idle = state.idle.popLast() {
+                state.leased += 1
+                return .success(.connection(idle.connection, check: needsCheck(idle, state, now: now)))
+            }
+            if state.total < capacity {
+                state.total += 1
+                state.leased += 1
+                return .success(.open)
+            }
+            return nil
+        }
+        return try result?.get()
     }
 
     private func needsCheck(_ idle: Idle, _ state: State, now: ContinuousClock.Instant) -> Bool {
