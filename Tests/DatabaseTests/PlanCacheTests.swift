@@ -72,6 +72,27 @@ struct PlanCacheTests {
         }
     }
 
+    /// The preload statement of a shape is lowered once per number of keys and kept with the
+    /// plan: run again, it binds the new keys (and the include's filter values), not the old.
+    @Test(arguments: TestEngine.allCases)
+    func aPreloadStatementLoweredOnceBindsTheNewKeys(engine: TestEngine) throws {
+        try withPeople(engine) { db, recorder in
+            let profiles = try db.query(Profile.self).order(by: \.name).all()
+            for profile in profiles + profiles.reversed() {
+                let found = try db.query(Profile.self).preload(\.user).find(profile.id ?? 0)
+                #expect(found?.user?.name == [Optional("ann's"): "ann", "bob's": "bob"][profile.name] ?? nil)
+                #expect(found?.userID == profile.userID)
+            }
+            let named = { (name: String) in
+                try db.query(Profile.self).preload(\.user, filter: .equal("name", .text(name))).order(by: \.name).all()
+                    .map { $0.user?.name }
+            }
+            #expect(try named("bob") == [nil, "bob", nil])
+            #expect(try named("ann") == ["ann", nil, nil])
+            try expectTrueToWhatRan(db, recorder)
+        }
+    }
+
     @Test(arguments: TestEngine.allCases)
     func listsPatternsFragmentsAndNull(engine: TestEngine) throws {
         try withPeople(engine) { db, recorder in

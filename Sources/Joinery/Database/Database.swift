@@ -142,6 +142,8 @@ public final class Database: Sendable {
         var values: QueryValues?
         /// Whether the preload statements' bindings hold markers.
         var preloadsHaveMarkers = false
+        /// The plan cache's entry, which also keeps the preload statements lowered.
+        var entry: PlanCache.Entry?
     }
 
     func selectRun(_ query: SelectQuery, including types: [any Model.Type]) throws -> SelectRun {
@@ -154,7 +156,7 @@ public final class Database: Sendable {
         if let entry = context.plans.entry(for: key, capabilities: capabilities) {
             return SelectRun(
                 planner: planner, plan: entry.plan, root: entry.root(with: values), values: values,
-                preloadsHaveMarkers: entry.preloadsHaveMarkers)
+                preloadsHaveMarkers: entry.preloadsHaveMarkers, entry: entry)
         }
         // Every marker must come out as a binding of one statement, and none in SQL text (a
         // dialect that wrote a value as a literal, or folded values into one parameter, would
@@ -187,7 +189,27 @@ public final class Database: Sendable {
             capabilities: capabilities, for: key)
         return SelectRun(
             planner: planner, plan: plan, root: entry.root(with: values), values: values,
-            preloadsHaveMarkers: preloadsHaveMarkers)
+            preloadsHaveMarkers: preloadsHaveMarkers, entry: entry)
+    }
+
+    /// A preload statement over one column of `keys`, lowered: from the plan cache's entry when
+    /// a statement of the same step and number of keys was lowered before (with markers for the
+    /// keys, after the query's own), its values bound afresh; nil when it cannot be reused (no
+    /// entry, or a dialect that folds the keys into one parameter or writes them as literals).
+    func cachedPreloadStatement(step: Int, keys: ArraySlice<SQLValue>, run: SelectRun) throws -> LoweredStatement? {
+        guard let entry = run.entry else { return nil }
+        let own = run.values?.values ?? []
+        let key = PlanCache.PreloadKey(step: step, keys: keys.count)
+        if let cached = entry.preload(key) { return cached.bound(own, keys) }
+        guard let probe = try entry.plan.preloads[step].statements(
+            forSingleColumnKeys: (0..<keys.count).map { QueryValues.marker(own.count + $0) }, capabilities: dialect.capabilities
+        ).first, case let lowered = try dialect.lower(.select(probe)),
+            let markers = QueryValues.markerPositions(in: lowered),
+            Set(markers.filter { $0 >= own.count }).count == keys.count
+        else { return nil }
+        let cached = PlanCache.CachedStatement(lowered: lowered, markers: markers)
+        entry.keep(cached, for: key)
+        return cached.bound(own, keys)
     }
 
     /// What an insert of one row runs: its plan and its statement lowered with `values`. From

@@ -42,12 +42,18 @@ extension Database {
             let keyIndices = source.indices(of: step.sourceKeyPositions)
             let parentDecoder = try rowDecoder(step.layout, planner: planner)
             let parentWiden = try widening(step.layout, planner: planner)
-            let statements: [SelectStatement]
+            // Each statement with its keys lowered as before when a statement of this step bound
+            // as many keys (the plan cache keeps it), else lowered when it runs.
+            var statements: [(statement: SelectStatement, lowered: LoweredStatement?)] = []
             if keyIndices.count == 1 {
-                statements = try step.statements(
-                    forSingleColumnKeys: source.distinctValues(at: keyIndices[0]), capabilities: dialect.capabilities)
+                let distinct = source.distinctValues(at: keyIndices[0])
+                for batch in try step.batches(forSingleColumnKeys: distinct, capabilities: dialect.capabilities) {
+                    let lowered = try cachedPreloadStatement(step: index, keys: distinct[batch.keys], run: run)
+                    statements.append((batch.statement, lowered))
+                }
             } else {
                 statements = try step.statements(forKeys: source.distinctKeys(at: keyIndices), capabilities: dialect.capabilities)
+                    .map { ($0, nil) }
             }
             func read<P: Model>(_ type: P.Type) throws -> any PreloadedParents {
                 // A local array of AnyObject and a metatype taken once: appending to a generic
@@ -55,8 +61,8 @@ extension Database {
                 // type metadata up (and check exclusive access) on every row.
                 var boxes: [AnyObject] = []
                 let boxType = AssociationBox<P>.self
-                for statement in statements {
-                    try forEachCursor(.select(statement), values: run.preloadsHaveMarkers ? run.values : nil) { cursor in
+                for (statement, lowered) in statements {
+                    try forEachCursor(.select(statement), lowered: lowered, values: run.preloadsHaveMarkers ? run.values : nil) { cursor in
                         var model: P
                         if let parentWiden {
                             model = try P(cursor: RowValuesCursor(parentWiden(cursor)), startingAt: 0)

@@ -21,6 +21,27 @@ final class PlanCache: Sendable {
         /// other capabilities (another version) does not use this entry.
         let capabilities: DialectCapabilities
         fileprivate let lastUse: Atomic<Int>
+        /// The preload statements lowered so far, by step and number of keys; a few, within a
+        /// byte budget (the number of keys changes from query to query).
+        private let preloads = Mutex<(statements: [PreloadKey: CachedStatement], bytes: Int)>(([:], 0))
+
+        /// The most preload statements one entry keeps, and the most bytes of SQL and bindings.
+        static let preloadLimit = (count: 16, bytes: 4 << 20)
+
+        func preload(_ key: PreloadKey) -> CachedStatement? {
+            preloads.withLock { $0.statements[key] }
+        }
+
+        func keep(_ statement: CachedStatement, for key: PreloadKey) {
+            let size = statement.lowered.sql.utf8.count + statement.lowered.bindings.count * MemoryLayout<SQLValue>.stride
+            preloads.withLock { kept in
+                guard kept.statements[key] == nil, kept.statements.count < Self.preloadLimit.count,
+                    kept.bytes + size <= Self.preloadLimit.bytes
+                else { return }
+                kept.statements[key] = statement
+                kept.bytes += size
+            }
+        }
 
         init(
             plan: QueryPlan, root: LoweredStatement, rootMarkers: [Int], preloadsHaveMarkers: Bool,
@@ -41,6 +62,27 @@ final class PlanCache: Sendable {
                 lowered.bindings[position] = values.values[index]
             }
             return lowered
+        }
+    }
+
+    /// A preload statement's place in a plan: its step, and how many keys it binds.
+    struct PreloadKey: Hashable, Sendable {
+        var step: Int
+        var keys: Int
+    }
+
+    /// A statement lowered with markers, and where each binding takes its value from: an index
+    /// into the query's values, then into the keys after them; -1 for a binding of its own.
+    struct CachedStatement: Sendable {
+        var lowered: LoweredStatement
+        var markers: [Int]
+
+        func bound(_ values: [SQLValue], _ keys: ArraySlice<SQLValue>) -> LoweredStatement {
+            var bound = lowered
+            for (position, index) in markers.enumerated() where index >= 0 {
+                bound.bindings[position] = index < values.count ? values[index] : keys[keys.startIndex + index - values.count]
+            }
+            return bound
         }
     }
 

@@ -39,18 +39,28 @@ public struct PreloadStep: Sendable, Hashable {
 
     /// The same for a key of one column, each key one value: no array per key.
     func statements(forSingleColumnKeys values: [SQLValue], capabilities: DialectCapabilities) throws -> [SelectStatement] {
+        try batches(forSingleColumnKeys: values, capabilities: capabilities).map(\.statement)
+    }
+
+    /// The statements for a key of one column, each with the range of `values` it binds.
+    func batches(
+        forSingleColumnKeys values: [SQLValue], capabilities: DialectCapabilities
+    ) throws -> [(statement: SelectStatement, keys: Range<Int>)] {
         guard !values.isEmpty else { return [] }
-        guard keyColumns.count == 1 else { return try statements(forKeys: values.map { [$0] }, capabilities: capabilities) }
+        guard keyColumns.count == 1 else {
+            return try statements(forKeys: values.map { [$0] }, capabilities: capabilities).map { ($0, values.indices) }
+        }
         let available = try keysPerStatement(capabilities)
         let column = Operand.column(keyColumns[0])
         if values.count <= available {
-            return [keyed(.in(column, values))]
+            return [(keyed(.in(column, values)), values.indices)]
         }
         if capabilities.largeIn == .bindArray {
-            return [keyed(.inArray(column, values, elementType: keyTypes[0]))]
+            return [(keyed(.inArray(column, values, elementType: keyTypes[0])), values.indices)]
         }
         return stride(from: 0, to: values.count, by: available).map { start in
-            keyed(.in(column, Array(values[start..<min(start + available, values.count)])))
+            let range = start..<min(start + available, values.count)
+            return (keyed(.in(column, Array(values[range]))), range)
         }
     }
 
