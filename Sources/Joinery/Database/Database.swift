@@ -200,13 +200,17 @@ public final class Database: Sendable {
         guard let entry = run.entry else { return nil }
         let own = run.values?.values ?? []
         let key = PlanCache.PreloadKey(step: step, keys: keys.count)
-        if let cached = entry.preload(key) { return cached.bound(own, keys) }
+        if let kept = entry.preload(key) { return kept?.bound(own, keys) }
+        guard entry.hasRoomForPreloads else { return nil }
         guard let probe = try entry.plan.preloads[step].statements(
             forSingleColumnKeys: (0..<keys.count).map { QueryValues.marker(own.count + $0) }, capabilities: dialect.capabilities
         ).first, case let lowered = try dialect.lower(.select(probe)),
             let markers = QueryValues.markerPositions(in: lowered),
             Set(markers.filter { $0 >= own.count }).count == keys.count
-        else { return nil }
+        else {
+            entry.keep(nil, for: key)
+            return nil
+        }
         let cached = PlanCache.CachedStatement(lowered: lowered, markers: markers)
         entry.keep(cached, for: key)
         return cached.bound(own, keys)

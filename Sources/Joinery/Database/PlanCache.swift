@@ -23,19 +23,29 @@ final class PlanCache: Sendable {
         fileprivate let lastUse: Atomic<Int>
         /// The preload statements lowered so far, by step and number of keys; a few, within a
         /// byte budget (the number of keys changes from query to query).
-        private let preloads = Mutex<(statements: [PreloadKey: CachedStatement], bytes: Int)>(([:], 0))
+        /// A key whose statement cannot be reused (its keys folded into one array parameter)
+        /// is kept as nil, so that it is not tried again.
+        private let preloads = Mutex<(statements: [PreloadKey: CachedStatement?], bytes: Int)>(([:], 0))
 
         /// The most preload statements one entry keeps, and the most bytes of SQL and bindings.
         static let preloadLimit = (count: 16, bytes: 4 << 20)
 
-        func preload(_ key: PreloadKey) -> CachedStatement? {
+        /// The statement kept for `key`: nil when none was tried, `.some(nil)` when it cannot be
+        /// reused.
+        func preload(_ key: PreloadKey) -> CachedStatement?? {
             preloads.withLock { $0.statements[key] }
         }
 
-        func keep(_ statement: CachedStatement, for key: PreloadKey) {
-            let size = statement.lowered.sql.utf8.count + statement.lowered.bindings.count * MemoryLayout<SQLValue>.stride
+        /// Whether another preload statement may be kept: when not, none is lowered to be kept.
+        var hasRoomForPreloads: Bool {
+            preloads.withLock { $0.statements.count < Self.preloadLimit.count && $0.bytes < Self.preloadLimit.bytes }
+        }
+
+        /// Keeps `statement` for `key`, or that it cannot be reused (nil).
+        func keep(_ statement: CachedStatement?, for key: PreloadKey) {
+            let size = statement.map { $0.lowered.sql.utf8.count + $0.lowered.bindings.count * MemoryLayout<SQLValue>.stride } ?? 0
             preloads.withLock { kept in
-                guard kept.statements[key] == nil, kept.statements.count < Self.preloadLimit.count,
+                guard kept.statements.index(forKey: key) == nil, kept.statements.count < Self.preloadLimit.count,
                     kept.bytes + size <= Self.preloadLimit.bytes
                 else { return }
                 kept.statements[key] = statement
