@@ -188,8 +188,12 @@ extension Database {
         for planned in plan.statements {
             switch plan.generatedKey {
             case .returning(let column)?:
-                let rows = try rows(planned.statement, lowered: lowered, values: markedValues)
-                guard let value = rows.first?.values.first, let index = table.columns.firstIndex(where: { $0.name == column }) else {
+                // The key read from the driver's row in place: no `Row` (and its column names) built.
+                var returned: SQLValue?
+                try forEachCursor(planned.statement, lowered: lowered, values: markedValues) { cursor in
+                    if returned == nil { returned = try cursor.value(at: 0) }
+                }
+                guard let value = returned, let index = table.columns.firstIndex(where: { $0.name == column }) else {
                     throw JoineryError(.engine, "the insert into \(table.name) returned no key", table: table.name)
                 }
                 try model.setColumnValue(value, at: index)
@@ -281,7 +285,7 @@ extension Database {
                 case .returning(let column)?:
                     var keys: [SQLValue] = []
                     keys.reserveCapacity(batch.count)
-                    try forEachRow(planned.statement) { row in keys.append(row.values.first ?? .null) }
+                    try forEachCursor(planned.statement) { cursor in keys.append(try cursor.value(at: 0)) }
                     try assign(keys, to: batch, of: &models, table, column)
                 case .lastInsertID(let column)?:
                     let result = try run(planned.statement)
