@@ -84,20 +84,8 @@ final class ConnectionLane: Sendable {
         return try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Grant, any Error>) in
                 let now = ContinuousClock.now
-                let immediate: Result<Grant, any Error>? = state.withLock { state in
-                    if state.closed { return .failure(Self.closedError) }
-                    // Checked under the lock the cancellation handler takes: a cancel either
-                    // comes before (and is seen here) or finds the waiter below.
-                    if Task.isCancelled { return .failure(Self.cancelledError) }
-                    if let idle = state.idle.popLast() {
-                        state.leased += 1
-                        return .success(.connection(idle.connection, check: needsCheck(idle, state, now: now)))
-                    }
-                    if state.total < capacity {
-                        state.total += 1
-                        state.leased += 1
-                        return .success(.open)
-                    }
+                let immediate: Result<Grant, JoineryError>? = state.withLock { state in
+                    if let taken = take(&state, now: now) { return taken }
                     state.waiters.append(Waiter(id: id, continuation: continuation))
                     return nil
                 }
@@ -118,22 +106,26 @@ final class ConnectionLane: Sendable {
     /// An idle connection or a free slot when there is one and nobody waits; nil otherwise.
     private func immediateGrant() throws -> Grant? {
         let now = ContinuousClock.now
-        let result: Result<Grant, JoineryError>? = state.withLock { state in
-            if state.closed { return .failure(Self.closedError) }
-            if Task.isCancelled { return .failure(Self.cancelledError) }
-            guard state.waiters.isEmpty else { return nil }
-            if let idle = state.idle.popLast() {
-                state.leased += 1
-                return .success(.connection(idle.connection, check: needsCheck(idle, state, now: now)))
-            }
-            if state.total < capacity {
-                state.total += 1
-                state.leased += 1
-                return .success(.open)
-            }
-            return nil
+        return try state.withLock { state in state.waiters.isEmpty ? take(&state, now: now) : nil }?.get()
+    }
+
+    /// Under the lock: the pool's refusal (closed, or the task cancelled), an idle connection or
+    /// a free slot; nil when the caller must wait. Cancellation is checked under the lock the
+    /// cancellation handler takes: a cancel either comes before (and is seen here) or finds the
+    /// waiter the caller queues.
+    private func take(_ state: inout State, now: ContinuousClock.Instant) -> Result<Grant, JoineryError>? {
+        if state.closed { return .failure(Self.closedError) }
+        if Task.isCancelled { return .failure(Self.cancelledError) }
+        if let idle = state.idle.popLast() {
+            state.leased += 1
+            return .success(.connection(idle.connection, check: needsCheck(idle, state, now: now)))
         }
-        return try result?.get()
+        if state.total < capacity {
+            state.total += 1
+            state.leased += 1
+            return .success(.open)
+        }
+        return nil
     }
 
     private func needsCheck(_ idle: Idle, _ state: State, now: ContinuousClock.Instant) -> Bool {
