@@ -1,3 +1,9 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+
 extension Database {
     /// Inserts `model`, and first each belongs-to parent it carries that is new; the generated
     /// keys are written into the foreign keys and back into the caller's values. All of it
@@ -154,27 +160,24 @@ extension Database {
 
         for relation in table.belongsTo where !omittingRelations.contains(relation.name) {
             guard var parent = model.association(named: relation.name) else { continue }
-            let parentFields = Swift.type(of: parent).modelDeclaration.fields.map(\.name)
-            let write = try ParentWrite(for: parent, in: schema)
-            let referencedBefore = relation.referencedFields.map { field in
-                parentFields.firstIndex(of: field).map { parent.columnValues[$0] } ?? .null
-            }
-            try checkAgreement(of: model, fields, with: referencedBefore, relation, parentIsNew: write == .insert)
-            if write != .existing {
+            let parentType = Swift.type(of: parent)
+            let key = ReferencedKey(relation, parent: parentType, owner: type)
+            let parentValues = parent.columnValues
+            let write = try ParentWrite.Rule(for: parentType, in: schema).write(for: parentValues)
+            try checkAgreement(of: model, fields, with: key.referenced(in: parentValues), relation, parentIsNew: write == .insert)
+            if write == .existing {
+                try key.copy(from: parentValues, into: &model)
+            } else {
                 try insertGraph(&parent, ifAbsent: write == .insertIfAbsent)
                 model.setAssociation(parent, named: relation.name)
+                try key.copy(from: parent.columnValues, into: &model)
             }
-            try copyReferencedKey(of: parent, into: &model, relation)
         }
 
-        let now = SQLValue.timestamp(planner.now)
-        for (index, column) in table.columns.enumerated() {
-            if column.role == .updatedAt || (column.role == .createdAt && model.columnValues[index].isNull) {
-                try model.setColumnValue(now, at: index)
-            }
-        }
+        var rowValues = model.columnValues
+        try stampTimestamps(&model, &rowValues, table, now: planner.now)
         var columns: [String] = [], values: [SQLValue] = []
-        for (column, value) in zip(table.columns, model.columnValues) where !omittingColumns.contains(column.name) {
+        for (column, value) in zip(table.columns, rowValues) where !omittingColumns.contains(column.name) {
             columns.append(column.name)
             values.append(value)
         }
@@ -256,16 +259,8 @@ extension Database {
             }
         }
 
-        let now = SQLValue.timestamp(planner.now)
         var rows = models.map(\.columnValues)
-        for index in models.indices {
-            for (position, column) in table.columns.enumerated() where position < rows[index].count {
-                if column.role == .updatedAt || (column.role == .createdAt && rows[index][position].isNull) {
-                    try models[index].setColumnValue(now, at: position)
-                    rows[index][position] = now
-                }
-            }
-        }
+        for index in models.indices { try stampTimestamps(&models[index], &rows[index], table, now: planner.now) }
         // Rows whose generated key is NULL (the engine chooses it) and rows that give it go in
         // separate inserts: they name different columns.
         let keyPosition = table.hasGeneratedPrimaryKey ? table.columns.firstIndex { $0.name == table.primaryKey.first } : nil
@@ -293,6 +288,18 @@ extension Database {
                 case nil:
                     try run(planned.statement)
                 }
+            }
+        }
+    }
+
+    /// Sets `updatedAt`, and `createdAt` where it is nil, to `now`: in the model, so that the
+    /// caller's value says what was stored, and in `values`, its column values about to be
+    /// inserted.
+    private func stampTimestamps(_ model: inout any Model, _ values: inout [SQLValue], _ table: TableSchema, now: Date) throws {
+        for (position, column) in table.columns.enumerated() where position < values.count {
+            if column.role == .updatedAt || (column.role == .createdAt && values[position].isNull) {
+                try model.setColumnValue(.timestamp(now), at: position)
+                values[position] = .timestamp(now)
             }
         }
     }
