@@ -18,16 +18,8 @@ extension Database {
         // The root rows, decoded as M: no existential, no cast.
         let decoded = DecodedRows<M>()
         let decoder = try rowDecoder(rootLayout, planner: planner)
-        let widen = try widening(rootLayout, planner: planner)
         try forEachCursor(root.statement, lowered: run.root, values: run.values) { cursor in
-            var model: M
-            if let widen {
-                model = try M(cursor: RowValuesCursor(widen(cursor)), startingAt: 0)
-            } else {
-                model = try M(cursor: cursor, startingAt: 0)
-            }
-            try decoder.attachParents(from: cursor, to: &model)
-            decoded.append(model)
+            decoded.append(try decoder.decode(M.self, from: cursor))
             try keys[0].append(from: cursor)
         }
 
@@ -41,7 +33,6 @@ extension Database {
             let source = keys[sourceIndex(step.source)]
             let keyIndices = source.indices(of: step.sourceKeyPositions)
             let parentDecoder = try rowDecoder(step.layout, planner: planner)
-            let parentWiden = try widening(step.layout, planner: planner)
             // Each statement with its keys lowered as before when a statement of this step bound
             // as many keys (the plan cache keeps it), else lowered when it runs.
             var statements: [(statement: SelectStatement, lowered: LoweredStatement?)] = []
@@ -63,14 +54,7 @@ extension Database {
                 let boxType = AssociationBox<P>.self
                 for (statement, lowered) in statements {
                     try forEachCursor(.select(statement), lowered: lowered, values: run.preloadsHaveMarkers ? run.values : nil) { cursor in
-                        var model: P
-                        if let parentWiden {
-                            model = try P(cursor: RowValuesCursor(parentWiden(cursor)), startingAt: 0)
-                        } else {
-                            model = try P(cursor: cursor, startingAt: 0)
-                        }
-                        try parentDecoder.attachParents(from: cursor, to: &model)
-                        boxes.append(boxType.init(model))
+                        boxes.append(boxType.init(try parentDecoder.decode(P.self, from: cursor)))
                         try keys[index + 1].append(from: cursor)
                     }
                 }
@@ -92,12 +76,12 @@ extension Database {
                     if target.count == 1 {
                         roots[row].setAssociation(box: box, named: target[0])
                     } else {
-                        setBox(box, at: target, in: &roots[row])
+                        Self.setBox(box, at: target, in: &roots[row])
                     }
                 }
             } else {
                 let owners = preloaded[source - 1]
-                for row in 0..<owners.count {
+                for row in owners.boxes.indices {
                     guard let parent = parentOf[row] else { continue }
                     owners.set(parent >= 0 ? parents[parent] : nil, at: target, inParent: row)
                 }
@@ -211,8 +195,7 @@ extension Database {
 
         /// Every key at `indices` once, in first-seen order, NULL keys left out.
         func distinctKeys(at indices: [Int]) -> [[SQLValue]] {
-            guard !positions.isEmpty else { return [] }
-            let rows = values.count / positions.count
+            let rows = rowCount
             var seen = Set<Key>(minimumCapacity: rows)
             var distinct: [[SQLValue]] = []
             for row in 0..<rows {
@@ -240,15 +223,26 @@ extension Database {
     }
 
     /// How to decode one statement's rows, worked out once per statement rather than per row:
-    /// the root model's type, and the parents joined into each row.
+    /// the root model's type, the parents joined into each row, and the widening of a row that
+    /// reads only some of the model's columns.
     private struct RowDecoder {
         var rootType: any Model.Type
         var joins: [JoinedAssociation]
+        var widen: ((any RowCursor) throws -> Row)?
 
-        /// Decodes the joined parents of the row `cursor` is on and sets them on `model`.
-        func attachParents<Root: Model>(from cursor: any RowCursor, to model: inout Root) throws {
-            guard !joins.isEmpty else { return }
-            try model.attachJoined(joins, from: cursor)
+        /// The model of the row `cursor` is on, as `Root`, its joined parents set. (No
+        /// `Optional<Root>` here: in this unspecialised code its metadata would be looked up on
+        /// every row.)
+        @inline(__always)
+        func decode<Root: Model>(_ type: Root.Type, from cursor: any RowCursor) throws -> Root {
+            var model: Root
+            if let widen {
+                model = try Root(cursor: RowValuesCursor(widen(cursor)), startingAt: 0)
+            } else {
+                model = try Root(cursor: cursor, startingAt: 0)
+            }
+            if !joins.isEmpty { try model.attachJoined(joins, from: cursor) }
+            return model
         }
     }
 
@@ -280,7 +274,7 @@ extension Database {
                     nested: try joins(under: segment.path, of: parentType))
             }
         }
-        return RowDecoder(rootType: rootType, joins: try joins(under: [], of: rootType))
+        return RowDecoder(rootType: rootType, joins: try joins(under: [], of: rootType), widen: try widening(layout, planner: planner))
     }
 
     /// Sets the association at the end of `path` inside `model` to the parent `box` holds; a
@@ -299,15 +293,10 @@ extension Database {
         }
         model.setAssociation(setting(in: child), named: first)
     }
-
-    private func setBox<Target: Model>(_ box: AnyObject?, at path: [String], in model: inout Target) {
-        Self.setBox(box, at: path, in: &model)
-    }
 }
 
 /// The parents one preload step read, each in the ``AssociationBox`` its children share.
 protocol PreloadedParents: AnyObject {
-    var count: Int { get }
     /// Each parent's box, in the order read.
     var boxes: [AnyObject] { get }
     /// Sets the association at the end of `path` inside parent `row` (a deeper preload's
@@ -323,7 +312,6 @@ final class ParentBoxes<Parent: Model>: PreloadedParents {
 
     init(_ boxes: [AnyObject]) { self.boxes = boxes }
 
-    var count: Int { boxes.count }
 
     func set(_ box: AnyObject?, at path: [String], inParent row: Int) {
         guard var parent = (boxes[row] as? AssociationBox<Parent>)?.value else { return }
