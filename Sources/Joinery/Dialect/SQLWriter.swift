@@ -91,7 +91,6 @@ public struct SQLWriter {
             bindings.append(contentsOf: values)
             return
         }
-        reserve(bytes: values.count * (separator.utf8.count + 7), values: values.count)
         for (index, value) in values.enumerated() {
             if index > 0 { sql += separator }
             bind(value)
@@ -169,6 +168,9 @@ public struct SQLWriter {
             default:
                 operand(target)
                 sql += " IN ("
+                // Room once for the whole list: reserving per call would reallocate to the exact
+                // size each time (a multi-row INSERT calls bindList once per row).
+                reserve(bytes: values.count * 8, values: values.count)
                 bindList(values, separator: ",")
                 sql += ")"
             }
