@@ -45,7 +45,9 @@ struct QueryValues: Sendable {
     /// binding of the statement's own; nil when a marker reached the SQL text (a dialect wrote
     /// the value as a literal), so the statement cannot be reused with other values.
     static func markerPositions(in lowered: LoweredStatement) -> [Int]? {
-        guard !lowered.sql.contains(prefix) else { return nil }
+        // A marker starts with the byte 0x01, which SQL text does not hold: one scan of the bytes
+        // answers, without a substring search through a 100 KB preload statement.
+        guard !(lowered.sql.utf8.contains(1) && lowered.sql.contains(prefix)) else { return nil }
         return lowered.bindings.map { index(of: $0) ?? -1 }
     }
 
