@@ -20,11 +20,7 @@ struct BatchCreateBenchmark {
             var probes = newProfiles("batch probe")
             try db.create(&probes)
         }
-        let inserts = recorded.filter { $0.sql.uppercased().hasPrefix("INSERT") }
-        guard inserts.count == 2, let user = inserts.first(where: { $0.sql.contains("users") }),
-            let profile = inserts.first(where: { $0.sql.contains("profiles") })
-        else { throw BenchmarkError("create(&profiles) ran \(inserts.count) inserts, not one per table") }
-        let sql = CreateSQL(begin: "BEGIN", user: user.sql, profile: profile.sql, commit: "COMMIT")
+        let sql = try CreateSQL(recorded: recorded, of: "create(&profiles)")
 
         var round = 0
         let medians = try timing.medians([

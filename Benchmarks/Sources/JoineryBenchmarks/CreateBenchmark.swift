@@ -18,11 +18,7 @@ struct CreateBenchmark {
                 try db.create(&probe)
             }
         }
-        let inserts = recorded.filter { $0.sql.uppercased().hasPrefix("INSERT") }
-        guard inserts.count == 2, let user = inserts.first(where: { $0.sql.contains("users") }),
-            let profile = inserts.first(where: { $0.sql.contains("profiles") })
-        else { throw BenchmarkError("create ran \(recorded.map(\.sql)), not one INSERT per table") }
-        let sql = CreateSQL(begin: "BEGIN", user: user.sql, profile: profile.sql, commit: "COMMIT")
+        let sql = try CreateSQL(recorded: recorded, of: "create")
 
         var round = 0
         let medians = try timing.medians([

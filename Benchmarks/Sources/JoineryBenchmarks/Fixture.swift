@@ -162,8 +162,18 @@ struct RawContender {
 
 /// The statements Joinery ran to create a profile with a new user in a transaction.
 struct CreateSQL {
-    var begin: String
+    var begin = "BEGIN"
     var user: String
     var profile: String
-    var commit: String
+    var commit = "COMMIT"
+
+    /// The user's and the profile's insert among `recorded`, which must hold one of each.
+    init(recorded: [ExecutedStatement], of call: String) throws {
+        let inserts = recorded.filter { $0.sql.uppercased().hasPrefix("INSERT") }
+        guard inserts.count == 2, let user = inserts.first(where: { $0.sql.contains("users") }),
+            let profile = inserts.first(where: { $0.sql.contains("profiles") })
+        else { throw BenchmarkError("\(call) ran \(recorded.map(\.sql)), not one INSERT per table") }
+        self.user = user.sql
+        self.profile = profile.sql
+    }
 }
