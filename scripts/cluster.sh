@@ -83,14 +83,15 @@ start_galera() {
   for n in 1 2 3; do gcomm+="${gcomm:+,}127.0.0.1:$(peer_port $n)"; done
   for n in 1 2 3; do
     local dir; dir=$(node_dir $n)
-    mkdir -p "$dir/data"; chmod 755 "$STATE/galera"
-    chown mysql:mysql "$dir" "$dir/data"
+    mkdir -p "$dir/data" "$dir/tmp"; chmod 755 "$STATE/galera"
+    chown mysql:mysql "$dir" "$dir/data" "$dir/tmp"
     # One option file per node, started with --defaults-file: the state-transfer script
     # (wsrep_sst_rsync) is handed that file and reads [mysqld] from it.
     cat >"$dir/my.cnf" <<CONF
 [mysqld]
 user                      = mysql
 datadir                   = $dir/data
+tmpdir                    = $dir/tmp
 socket                    = $dir/mysqld.sock
 pid-file                  = $dir/mariadbd.pid
 log-error                 = $dir/error.log

@@ -105,8 +105,8 @@ SQL
 start_mariadb() {
   local dir data sock mpid
   dir=$STATE/mariadb; data=$dir/data; sock=$dir/run/mysqld.sock
-  mkdir -p "$data" "$dir/run"
-  chown mysql:mysql "$dir" "$data" "$dir/run"
+  mkdir -p "$data" "$dir/run" "$dir/tmp"
+  chown mysql:mysql "$dir" "$data" "$dir/run" "$dir/tmp"
   # root@localhost authenticates by unix socket: we are OS root, so no password is needed
   # (over TCP, root is refused by design; the tests use a password user).
   m_root() { mariadb --no-defaults --protocol=socket --socket="$sock" -uroot "$@"; }
@@ -124,9 +124,12 @@ start_mariadb() {
     log "mariadb: starting on 127.0.0.1:$MARIADB_PORT"
     # --no-defaults ignores /etc/mysql (its paths would clash with a distribution
     # instance); setsid and closed descriptors let it outlive this shell without
-    # holding a caller's $(...) pipe open.
+    # holding a caller's $(...) pipe open. A temporary directory of its own: the
+    # fault tests' private servers start and crash beside this one, and an internal
+    # temporary table's file must not be within reach of another server.
     setsid /usr/sbin/mariadbd --no-defaults --user=mysql \
         --datadir="$data" --socket="$sock" --pid-file="$dir/run/mariadbd.pid" \
+        --tmpdir="$dir/tmp" \
         --port="$MARIADB_PORT" --bind-address=127.0.0.1 --skip-name-resolve \
         --log-error="$dir/error.log" \
         --character-set-server=utf8mb4 --collation-server=utf8mb4_unicode_ci \
