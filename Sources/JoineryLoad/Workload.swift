@@ -16,6 +16,18 @@ enum Workload {
         }
     }
 
+    /// The same request on a single-connection `Database`: no pool, no hop.
+    static func joinery(_ db: Database, name: String) throws {
+        var profile = Profile(name: "p-" + name, user: User(name: "u-" + name))
+        try db.create(&profile)
+        guard let id = profile.id else { throw LoadError("no id") }
+        let preloaded = try db.query(Profile.self).preload(\.user).find(id)
+        let joined = try db.query(Profile.self).join(\.user).find(id)
+        guard preloaded?.user?.name == "u-" + name, joined?.user?.name == "u-" + name else {
+            throw LoadError("request \(name) read back the wrong rows")
+        }
+    }
+
     /// The same request as one unit of work: one connection, one hop to its queue and back.
     static func joineryInOneUnit(_ pool: DatabasePool, name: String) async throws {
         try await pool.write { db in

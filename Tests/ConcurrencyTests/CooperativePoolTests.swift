@@ -17,8 +17,10 @@ struct CooperativePoolTests {
         ProcessInfo.processInfo.environment["LIBDISPATCH_COOPERATIVE_POOL_STRICT"] == "1"
     }
 
-    @Test(arguments: TestEngine.allCases)
-    func waitsOnTheEngineDoNotHoldCooperativeThreads(engine: TestEngine) async throws {
+    /// `onThePoolsExecutor`: the tasks prefer ``DatabasePool/executor``, so the waits run on the
+    /// pool's own threads without a hop — and still never on a cooperative one.
+    @Test(arguments: TestEngine.allCases, [false, true])
+    func waitsOnTheEngineDoNotHoldCooperativeThreads(engine: TestEngine, onThePoolsExecutor: Bool) async throws {
         try await engine.withScratchPool(DatabasePool.Configuration(maximumConnections: 8)) { pool in
             // Open all eight connections first: connecting is not what is measured.
             try await withThrowingTaskGroup(of: Void.self) { group in
@@ -27,7 +29,16 @@ struct CooperativePoolTests {
             }
             let start = ContinuousClock.now
             let cheapLatency = try await withThrowingTaskGroup(of: Duration?.self) { group in
-                for _ in 0..<32 { group.addTask { try await Self.sleep(0.2, engine: engine, pool); return nil } }
+                for _ in 0..<32 {
+                    group.addTask {
+                        if onThePoolsExecutor {
+                            try await withTaskExecutorPreference(pool.executor) { try await Self.sleep(0.2, engine: engine, pool) }
+                        } else {
+                            try await Self.sleep(0.2, engine: engine, pool)
+                        }
+                        return nil
+                    }
+                }
                 group.addTask {
                     try await Task.sleep(for: .milliseconds(100))
                     let asked = ContinuousClock.now

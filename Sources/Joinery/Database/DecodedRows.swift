@@ -1,61 +1,70 @@
 /// The models decoded from a statement's rows. `load<M>` is generic code the compiler does not
 /// specialise for the application's models, and there an `Array<M>.append` looked `Array<M>`'s
-/// type metadata up on every row (a tenth of the row loop). Rows are moved into chunks of 256
-/// that `M`'s own value witnesses manage, and from the chunks into an array of exactly their
-/// number at the end: each model is moved twice and never copied (a copy retains every string
-/// and box the model holds, and releasing the copy costs as much again).
+/// type metadata up on every row (a tenth of the row loop). Rows are moved into chunks that
+/// `M`'s own value witnesses manage, and from the chunks into an array of exactly their number
+/// at the end: each model is moved twice and never copied (a copy retains every string and box
+/// the model holds, and releasing the copy costs as much again).
+///
+/// The chunks start small and double up to 256 models: most statements return a row or a
+/// few, and a chunk of 256 for each of them (tens of kilobytes, allocated and freed per
+/// statement) made glibc hand the memory back to the kernel and fault it in again on every
+/// request — an madvise and page faults per `find`.
 final class DecodedRows<M> {
-    private static var chunkSize: Int { 256 }
-    /// Full chunks, then the one being filled.
-    private var chunks: [UnsafeMutablePointer<M>]
+    private static var firstChunkSize: Int { 8 }
+    private static var largestChunkSize: Int { 256 }
+    /// Full chunks and their sizes, then the one being filled.
+    private var chunks: [(start: UnsafeMutablePointer<M>, size: Int)] = []
     /// The chunk being filled (the last one), held apart: reading it from `chunks` would look
-    /// the array's type metadata up on every row.
-    private var last: UnsafeMutablePointer<M>
+    /// the array's type metadata up on every row. Nil until the first row.
+    private var last: UnsafeMutablePointer<M>?
+    private var lastSize = 0
     /// How many models the last chunk holds.
     private var inLast = 0
     private var total = 0
 
-    init() {
-        last = .allocate(capacity: Self.chunkSize)
-        chunks = [last]
-    }
+    init() {}
 
     deinit {
         for (index, chunk) in chunks.enumerated() {
-            chunk.deinitialize(count: index == chunks.count - 1 ? inLast : Self.chunkSize)
-            chunk.deallocate()
+            chunk.start.deinitialize(count: index == chunks.count - 1 ? inLast : chunk.size)
+            chunk.start.deallocate()
         }
     }
 
     func append(_ model: consuming M) {
-        if inLast == Self.chunkSize {
-            last = .allocate(capacity: Self.chunkSize)
-            chunks.append(last)
-            inLast = 0
-        }
-        (last + inLast).initialize(to: model)
+        if inLast == lastSize { startChunk() }
+        (last.unsafelyUnwrapped + inLast).initialize(to: model)
         inLast += 1
         total += 1
+    }
+
+    private func startChunk() {
+        lastSize = lastSize == 0 ? Self.firstChunkSize : min(lastSize * 2, Self.largestChunkSize)
+        let chunk = UnsafeMutablePointer<M>.allocate(capacity: lastSize)
+        chunks.append((chunk, lastSize))
+        last = chunk
+        inLast = 0
     }
 
     /// The models as an array; nothing is left here.
     func takeArray() -> [M] {
         let chunks = chunks, inLast = inLast, total = total
-        last = .allocate(capacity: Self.chunkSize)
-        self.chunks = [last]
+        self.chunks = []
+        last = nil
+        lastSize = 0
         self.inLast = 0
         self.total = 0
         return [M](unsafeUninitializedCapacity: total) { buffer, count in
             count = 0
             for (index, chunk) in chunks.enumerated() {
-                let filled = index == chunks.count - 1 ? inLast : Self.chunkSize
+                let filled = index == chunks.count - 1 ? inLast : chunk.size
                 if let base = buffer.baseAddress {
-                    (base + count).moveInitialize(from: chunk, count: filled)
+                    (base + count).moveInitialize(from: chunk.start, count: filled)
                     count += filled
                 } else {
-                    chunk.deinitialize(count: filled)
+                    chunk.start.deinitialize(count: filled)
                 }
-                chunk.deallocate()
+                chunk.start.deallocate()
             }
         }
     }

@@ -8,11 +8,11 @@ struct ModelRegistry {
     private(set) var types: [String: any Model.Type] = [:]
     /// The types of `types`, by identity: the check every query makes, without building a
     /// type's declaration to learn its name.
-    private var known: Set<ObjectIdentifier> = []
+    private(set) var known: Set<ObjectIdentifier> = []
     private var order: [String] = []
-    private var cached: Schema?
+    private(set) var cached: Schema?
     /// The identifier limits the cached schema's table and column names were checked against.
-    private var fittingLimits: Set<IdentifierLimit> = []
+    private(set) var fittingLimits: Set<IdentifierLimit> = []
     /// Counts the schemas built: a plan cached under one generation is not used under another.
     private(set) var generation = 0
 

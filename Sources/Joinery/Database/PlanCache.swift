@@ -98,16 +98,42 @@ final class PlanCache: Sendable {
 
     /// The dialect is told by its type (its name may be built on each call); its capabilities
     /// are compared on a hit, not hashed on every query.
+    ///
+    /// The hash is computed once, when the key is made, outside the cache's lock: hashing a
+    /// shape walks all of it, and done under the lock it kept every other thread of a busy pool
+    /// waiting (the lock is taken on every query).
     struct Key: Hashable, Sendable {
-        var shape: QueryShape
-        var generation: Int
-        var dialect: ObjectIdentifier
+        let shape: QueryShape
+        let generation: Int
+        let dialect: ObjectIdentifier
+        private let hashCode: Int
+
+        init(shape: QueryShape, generation: Int, dialect: ObjectIdentifier) {
+            self.shape = shape
+            self.generation = generation
+            self.dialect = dialect
+            var hasher = Hasher()
+            hasher.combine(shape)
+            hasher.combine(generation)
+            hasher.combine(dialect)
+            hashCode = hasher.finalize()
+        }
+
+        func hash(into hasher: inout Hasher) { hasher.combine(hashCode) }
+
+        static func == (lhs: Key, rhs: Key) -> Bool {
+            lhs.hashCode == rhs.hashCode && lhs.generation == rhs.generation && lhs.dialect == rhs.dialect
+                && lhs.shape == rhs.shape
+        }
     }
 
     private struct State {
         var entries: [Key: Entry] = [:]
-        var clock = 0
     }
+
+    /// Counts uses, for evicting the least recently used half; an atomic, so a hit needs the
+    /// lock only for the lookup.
+    private let clock = Atomic<Int>(0)
 
     let capacity: Int
     private let state = Mutex(State())
@@ -115,12 +141,9 @@ final class PlanCache: Sendable {
     init(capacity: Int = 512) { self.capacity = capacity }
 
     func entry(for key: Key, capabilities: DialectCapabilities) -> Entry? {
-        state.withLock { state in
-            guard let entry = state.entries[key], entry.capabilities == capabilities else { return nil }
-            state.clock += 1
-            entry.lastUse.store(state.clock, ordering: .relaxed)
-            return entry
-        }
+        guard let entry = state.withLock({ $0.entries[key] }), entry.capabilities == capabilities else { return nil }
+        entry.lastUse.store(clock.add(1, ordering: .relaxed).newValue, ordering: .relaxed)
+        return entry
     }
 
     /// Keeps what `key` planned to, and returns the entry.
@@ -134,10 +157,9 @@ final class PlanCache: Sendable {
                 let cutoff = state.entries.values.map { $0.lastUse.load(ordering: .relaxed) }.sorted()[state.entries.count / 2]
                 state.entries = state.entries.filter { $0.value.lastUse.load(ordering: .relaxed) > cutoff }
             }
-            state.clock += 1
             let entry = Entry(
                 plan: plan, root: root, rootMarkers: rootMarkers, preloadsHaveMarkers: preloadsHaveMarkers,
-                capabilities: capabilities, lastUse: state.clock)
+                capabilities: capabilities, lastUse: clock.add(1, ordering: .relaxed).newValue)
             state.entries[key] = entry
             return entry
         }

@@ -49,6 +49,9 @@ public final class DatabasePool: Sendable {
     let writers: ConnectionLane
     /// Where reads run: the same lane as the writers, except on SQLite.
     let readers: ConnectionLane
+    /// The pool's own threads, for tasks that should run their database calls without a thread
+    /// hop: `withTaskExecutorPreference(pool.executor) { … }`. See ``PoolExecutor``.
+    public let executor: PoolExecutor
     /// The pool's size, timeouts and lifetimes, as given when it was opened.
     public let configuration: Configuration
     /// The URL the pool opens, password hidden.
@@ -88,6 +91,7 @@ public final class DatabasePool: Sendable {
         self.url = parsed.description
         self.configuration = configuration
         context = DatabaseContext(dialect: dialect)
+        executor = PoolExecutor(label: "joinery.pool", maximumThreads: 2 * max(1, configuration.maximumConnections) + 2)
         let size = max(1, configuration.maximumConnections)
         if connections.openReader == nil && connections.writerLimit == nil {
             writers = ConnectionLane(label: "shared", capacity: size, configuration: configuration, open: connections.openWriter)
@@ -146,6 +150,7 @@ public final class DatabasePool: Sendable {
         url = primaryURL.description
         self.configuration = configuration
         context = DatabaseContext(dialect: dialect)
+        executor = PoolExecutor(label: "joinery.pool", maximumThreads: 2 * max(1, configuration.maximumConnections) + 2)
         let size = max(1, configuration.maximumConnections)
         let chooser = ReplicaChooser(
             primary: .init(driver: driver, url: primaryURL),
@@ -217,6 +222,7 @@ public final class DatabasePool: Sendable {
         url = first.description
         self.configuration = configuration
         context = DatabaseContext(dialect: dialect)
+        executor = PoolExecutor(label: "joinery.pool", maximumThreads: 2 * max(1, configuration.maximumConnections) + 2)
         writers = ConnectionLane(
             label: "cluster", capacity: max(1, configuration.maximumConnections), configuration: configuration,
             open: { try chooser.open() })
@@ -331,27 +337,30 @@ public final class DatabasePool: Sendable {
         let context = context
         let metadata = StatementLogMetadata.current
         let outcome: Result<T, any Error>
+        let work = { @Sendable () -> (Result<T, any Error>, Bool) in
+            guard gate.start() else { return (.failure(ConnectionLane.cancelledError), true) }
+            if let before {
+                do { try before(pooled) } catch {
+                    _ = gate.finish()
+                    return (.failure(error), Self.clean(pooled.connection))
+                }
+            }
+            let lease = Lease()
+            let db = Database(pooled.connection, context: context, lease: lease, readOnly: readOnly)
+            // The task's log metadata, on the connection's thread for the statements' observers.
+            let result = StatementLogMetadata.$current.withValue(metadata) {
+                Result { inTransaction ? try pooled.connection.transaction { try body(db) } : try body(db) }
+            }
+            lease.end()
+            if recordsPosition, case .success = result { self.recordReplayPosition(pooled.connection) }
+            let interrupted = gate.finish()
+            return (result.mapError { Self.cancellation($0, interrupted: interrupted) }, Self.clean(pooled.connection))
+        }
         do {
             let (result, reusable) = try await withTaskCancellationHandler {
-                try await pooled.perform { () throws -> (Result<T, any Error>, Bool) in
-                    guard gate.start() else { return (.failure(ConnectionLane.cancelledError), true) }
-                    if let before {
-                        do { try before(pooled) } catch {
-                            _ = gate.finish()
-                            return (.failure(error), Self.clean(pooled.connection))
-                        }
-                    }
-                    let lease = Lease()
-                    let db = Database(pooled.connection, context: context, lease: lease, readOnly: readOnly)
-                    // The task's log metadata, on the connection's thread for the statements' observers.
-                    let result = StatementLogMetadata.$current.withValue(metadata) {
-                        Result { inTransaction ? try pooled.connection.transaction { try body(db) } : try body(db) }
-                    }
-                    lease.end()
-                    if recordsPosition, case .success = result { self.recordReplayPosition(pooled.connection) }
-                    let interrupted = gate.finish()
-                    return (result.mapError { Self.cancellation($0, interrupted: interrupted) }, Self.clean(pooled.connection))
-                }
+                // A task on the pool's own threads may block: the work runs right here, no hop.
+                // (Checked after the last suspension, so it is the thread the work runs on.)
+                executor.isCurrentThread ? work() : try await pooled.perform(work)
             } onCancel: {
                 gate.cancel(pooled.connection)
             }
