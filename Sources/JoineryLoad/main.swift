@@ -247,7 +247,9 @@ print("executor: the one-shot calls from tasks that prefer pool.executor (withTa
 print("each task runs on a pool thread and its calls run there, no hop\n")
 print("engine       tasks    raw req/s   one-shot req/s   ratio   one-unit req/s   ratio   executor req/s   ratio   cpu µs/req raw / one-shot / unit / executor")
 var results: [String] = []
-for target in try targets() {
+// JOINERY_LOAD_ENGINES=PostgreSQL (say): only those engines, for a profiler.
+let engines = environment["JOINERY_LOAD_ENGINES"].map { Set($0.split(separator: ",").map(String.init)) }
+for target in try targets() where engines?.contains(target.engine) ?? true {
     defer { try? target.cleanup() }
     for tasks in levels {
         var configuration = DatabasePool.Configuration(maximumConnections: tasks)

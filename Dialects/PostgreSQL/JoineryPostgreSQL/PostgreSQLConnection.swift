@@ -5,8 +5,10 @@ import Synchronization
 
 /// A connection to PostgreSQL through libpq.
 ///
-/// Every value is bound through `PQexecParams` (never spliced into SQL); placeholders are `$1`,
-/// `$2`, …. The session runs in UTC so that timestamps read back as written.
+/// Every value is bound as a parameter (never spliced into SQL); placeholders are `$1`,
+/// `$2`, …. The session runs in UTC so that timestamps read back as written. Queries and writes
+/// run as named prepared statements kept per connection (parsed once; `prepared_statements=false`
+/// in the URL turns that off, for a pooler in transaction mode).
 public final class PostgreSQLConnection: DatabaseConnection, @unchecked Sendable {
     public let engine: EngineInfo
     public let transactionState = TransactionState()
@@ -22,6 +24,14 @@ public final class PostgreSQLConnection: DatabaseConnection, @unchecked Sendable
     private let usable = Atomic<Bool>(true)
     /// How long to wait for the server's answer to a statement; nil: as long as it takes.
     private let clientTimeout: Duration?
+    /// Whether queries and writes run as named prepared statements (the URL option
+    /// `prepared_statements=false` turns it off, for a pooler such as PgBouncer in transaction
+    /// mode, where the next statement may reach another server connection).
+    private let preparesStatements: Bool
+    /// The prepared statements kept for reuse (guarded by `lock`).
+    private var statements: PreparedStatementCache<PostgreSQLPreparedStatement>
+    private let toDeallocate: PostgreSQLStatementsToDeallocate
+    private var statementNumber = 0
 
     public convenience init(_ url: String) throws {
         try self.init(url: DatabaseURL(parsing: url))
@@ -53,6 +63,16 @@ public final class PostgreSQLConnection: DatabaseConnection, @unchecked Sendable
             options["options"] = (options["options"].map { $0 + " " } ?? "") + "-c statement_timeout=\(milliseconds)"
         }
         clientTimeout = statementTimeout.map { $0 + .seconds(1) }
+        switch options["prepared_statements"]?.lowercased() {
+        case nil, "true", "on", "1": preparesStatements = true
+        case "false", "off", "0": preparesStatements = false
+        case let other?:
+            throw JoineryError(.invalidURL, "prepared_statements=\(other): use true or false")
+        }
+        options["prepared_statements"] = nil
+        let toDeallocate = PostgreSQLStatementsToDeallocate()
+        self.toDeallocate = toDeallocate
+        statements = PreparedStatementCache { toDeallocate.names.append($0.name) }
         for (key, value) in options.sorted(by: { $0.key < $1.key }) {
             // `options` adds server settings (`-c search_path=app`) to the UTC time zone.
             let merged = key == "options" ? parameters.first { $0.0 == key }.map { $0.1 + " " + value } ?? value : value
@@ -88,6 +108,8 @@ public final class PostgreSQLConnection: DatabaseConnection, @unchecked Sendable
                 PQfreeCancel(cancel?.pointer)
                 cancel = nil
             }
+            statements.releaseAll()   // the server drops them with the session
+            toDeallocate.names = []
             PQfinish(handle)
             handle = nil
         }
@@ -199,17 +221,7 @@ public final class PostgreSQLConnection: DatabaseConnection, @unchecked Sendable
                     engine: "PostgreSQL", sql: sql)
             }
             let parameters = try PostgreSQLValues.Parameters(bindings, sql: sql)
-            let result: OpaquePointer?
-            if let clientTimeout {
-                let sent = parameters.withPointers { types, values, lengths, formats in
-                    PQsendQueryParams(handle, sql, Int32(bindings.count), types, values, lengths, formats, 0)
-                }
-                result = sent == 1 ? try awaitResult(handle, within: clientTimeout, sql: sql) : nil
-            } else {
-                result = parameters.withPointers { types, values, lengths, formats in
-                    PQexecParams(handle, sql, Int32(bindings.count), types, values, lengths, formats, 0)
-                }
-            }
+            let result = try send(sql, parameters, handle)
             defer { PQclear(result) }
             guard let result else { throw connectionLost(handle, sql: sql) }
             switch PQresultStatus(result) {
@@ -222,6 +234,100 @@ public final class PostgreSQLConnection: DatabaseConnection, @unchecked Sendable
                 throw error
             }
         }
+    }
+
+    /// Runs `sql`: as this connection's prepared statement for it (prepared on the first run:
+    /// later runs send only the values, and the server skips parsing and, once it settles on a
+    /// generic plan, planning), or unprepared when it is not worth keeping or its values' types
+    /// differ from the prepared ones. nil: the connection is gone.
+    private func send(_ sql: String, _ parameters: PostgreSQLValues.Parameters, _ handle: OpaquePointer) throws -> OpaquePointer? {
+        deallocateReleasedStatements(handle)
+        guard preparesStatements, PostgreSQLPreparedStatement.isPlannable(sql) else {
+            return try unprepared(sql, parameters, handle)
+        }
+        for attempt in 0..<2 {
+            let statement: PostgreSQLPreparedStatement
+            if let cached = statements.take(sql) {
+                guard cached.accepts(parameters) else {
+                    statements.give(back: cached, for: sql)
+                    return try unprepared(sql, parameters, handle)
+                }
+                statement = cached
+            } else {
+                statementNumber += 1
+                let name = "joinery_\(statementNumber)"
+                let prepared = try submit(sql, handle) {
+                    parameters.withPointers { types, _, _, _ in
+                        PQsendPrepare(handle, name, sql, Int32(parameters.types.count), types)
+                    }
+                } blocking: {
+                    parameters.withPointers { types, _, _, _ in PQprepare(handle, name, sql, Int32(parameters.types.count), types) }
+                }
+                // A statement that does not prepare fails as it would run: the caller reports it.
+                guard let prepared, PQresultStatus(prepared) == PGRES_COMMAND_OK else { return prepared }
+                PQclear(prepared)
+                statement = PostgreSQLPreparedStatement(name: name, types: parameters.types)
+            }
+            let result = try submit(sql, handle) {
+                parameters.withPointers { _, values, lengths, formats in
+                    PQsendQueryPrepared(handle, statement.name, Int32(parameters.types.count), values, lengths, formats, 0)
+                }
+            } blocking: {
+                parameters.withPointers { _, values, lengths, formats in
+                    PQexecPrepared(handle, statement.name, Int32(parameters.types.count), values, lengths, formats, 0)
+                }
+            }
+            guard let result else {
+                statements.discard(statement, for: sql)
+                return nil
+            }
+            // "cached plan must not change result type": the table changed since the statement
+            // was prepared. Prepare it again; outside a transaction, run it again at once (inside
+            // one, the error has aborted the transaction, and it reaches the caller).
+            if PQresultStatus(result) == PGRES_FATAL_ERROR, Self.sqlState(result) == "0A000" {
+                statements.discard(statement, for: sql)
+                if attempt == 0, PQtransactionStatus(handle) == PQTRANS_IDLE {
+                    PQclear(result)
+                    continue
+                }
+            } else {
+                statements.give(back: statement, for: sql)
+            }
+            return result
+        }
+        return nil
+    }
+
+    private func unprepared(_ sql: String, _ parameters: PostgreSQLValues.Parameters, _ handle: OpaquePointer) throws -> OpaquePointer? {
+        try submit(sql, handle) {
+            parameters.withPointers { types, values, lengths, formats in
+                PQsendQueryParams(handle, sql, Int32(parameters.types.count), types, values, lengths, formats, 0)
+            }
+        } blocking: {
+            parameters.withPointers { types, values, lengths, formats in
+                PQexecParams(handle, sql, Int32(parameters.types.count), types, values, lengths, formats, 0)
+            }
+        }
+    }
+
+    /// Sends with the client-side time limit when there is one, or blocks in libpq.
+    private func submit(
+        _ sql: String, _ handle: OpaquePointer, sending: () -> Int32, blocking: () -> OpaquePointer?
+    ) throws -> OpaquePointer? {
+        guard let clientTimeout else { return blocking() }
+        return sending() == 1 ? try awaitResult(handle, within: clientTimeout, sql: sql) : nil
+    }
+
+    /// DEALLOCATEs the statements the cache let go, when no transaction is open.
+    private func deallocateReleasedStatements(_ handle: OpaquePointer) {
+        guard !toDeallocate.names.isEmpty, PQtransactionStatus(handle) == PQTRANS_IDLE else { return }
+        let names = toDeallocate.names
+        toDeallocate.names = []
+        for name in names { PQclear(PQexec(handle, "DEALLOCATE \(name)")) }
+    }
+
+    private static func sqlState(_ result: OpaquePointer) -> String? {
+        PQresultErrorField(result, Int32(UInt8(ascii: "C"))).map { String(cString: $0) }
     }
 
     /// Reads the result of the query just sent, waiting at most `limit`: a server that stops

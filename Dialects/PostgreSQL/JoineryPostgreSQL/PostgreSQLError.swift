@@ -29,6 +29,9 @@ enum PostgreSQLError {
         case "25006": return .readOnly  // read_only_sql_transaction: a hot standby, or a READ ONLY transaction
         case "57P01", "57P02", "57P03": return .connectionLost  // the server shut down, crashed, or is starting
         case "57014": return message.contains("user request") ? .cancelled : .timeout
+        // A kept prepared statement whose table changed: inside a transaction the error aborts
+        // it, and running the transaction again prepares the statement afresh.
+        case "0A000" where message.contains("cached plan must not change result type"): return .transactionConflict
         case "0A000": return .unsupported
         case "08P01" where message.contains("bind message supplies"): return .parameterCount
         case "42P02": return .parameterCount  // "there is no parameter $n"
