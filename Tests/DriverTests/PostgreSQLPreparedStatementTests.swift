@@ -49,6 +49,15 @@ struct PostgreSQLPreparedStatementTests {
         }
     }
 
+    @Test func statementsDroppedByRawSQLArePreparedAgain() throws {
+        let connection = try TestEngine.postgresql.connect()
+        defer { connection.close() }
+        let sql = "SELECT $1::int8 * 2 AS twice"
+        #expect(try connection.query(sql, [.integer(2)])[0].decode(Int64.self, at: 0) == 4)
+        try connection.execute("DEALLOCATE ALL")
+        #expect(try connection.query(sql, [.integer(3)])[0].decode(Int64.self, at: 0) == 6)
+    }
+
     @Test func valuesOfAnotherTypeThanThePreparedOnesRunAsTheyWouldUnprepared() throws {
         let connection = try TestEngine.postgresql.connect()
         defer { connection.close() }

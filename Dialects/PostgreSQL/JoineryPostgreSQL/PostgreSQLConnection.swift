@@ -281,10 +281,12 @@ public final class PostgreSQLConnection: DatabaseConnection, @unchecked Sendable
                 statements.discard(statement, for: sql)
                 return nil
             }
-            // "cached plan must not change result type": the table changed since the statement
-            // was prepared. Prepare it again; outside a transaction, run it again at once (inside
-            // one, the error has aborted the transaction, and it reaches the caller).
-            if PQresultStatus(result) == PGRES_FATAL_ERROR, Self.sqlState(result) == "0A000" {
+            // "cached plan must not change result type" (0A000): the table changed since the
+            // statement was prepared; "prepared statement does not exist" (26000): the session's
+            // statements were dropped (`DEALLOCATE ALL`, `DISCARD ALL` in raw SQL). Prepare it
+            // again; outside a transaction, run it again at once (inside one, the error has
+            // aborted the transaction, and it reaches the caller).
+            if PQresultStatus(result) == PGRES_FATAL_ERROR, let state = Self.sqlState(result), state == "0A000" || state == "26000" {
                 statements.discard(statement, for: sql)
                 if attempt == 0, PQtransactionStatus(handle) == PQTRANS_IDLE {
                     PQclear(result)
