@@ -78,6 +78,13 @@ public final class PoolExecutor: TaskExecutor, @unchecked Sendable {
         UnownedTaskExecutor(ordinary: self)
     }
 
+    /// How many jobs the queue's storage holds, taken ones not yet dropped included (for tests).
+    var storedJobs: Int {
+        pthread_mutex_lock(lock)
+        defer { pthread_mutex_unlock(lock) }
+        return jobs.count
+    }
+
     /// Whether the calling code runs on one of this executor's threads (so it may block).
     var isCurrentThread: Bool {
         pthread_getspecific(Self.threadKey) == Unmanaged.passUnretained(self).toOpaque()
@@ -131,6 +138,11 @@ public final class PoolExecutor: TaskExecutor, @unchecked Sendable {
                 nextJob += 1
                 if nextJob == jobs.count {
                     jobs.removeAll(keepingCapacity: true)
+                    nextJob = 0
+                } else if nextJob >= 256, nextJob * 2 >= jobs.count {
+                    // Under a steady flow the queue may never run empty: drop the jobs already
+                    // taken, or the array would grow for as long as the flow lasts.
+                    jobs.removeFirst(nextJob)
                     nextJob = 0
                 }
                 pthread_mutex_unlock(lock)
