@@ -49,8 +49,8 @@ extension DatabaseConnection {
     private func transactionHoldingAccess<T>(_ body: () throws -> T) throws -> T {
         let depth = transactionState.enter()
         defer { transactionState.leave() }
-        let savepoint = "joinery_\(depth)"
-        try execute(depth == 0 ? beginTransactionSQL : "SAVEPOINT \(savepoint)", [])
+        let savepoint = SavepointSQL(depth: depth)
+        try execute(depth == 0 ? beginTransactionSQL : savepoint.create, [])
         let result: T
         do {
             result = try body()
@@ -60,13 +60,13 @@ extension DatabaseConnection {
             if depth == 0 {
                 _ = try? execute("ROLLBACK", [])
             } else {
-                _ = try? execute("ROLLBACK TO SAVEPOINT \(savepoint)", [])
-                _ = try? execute("RELEASE SAVEPOINT \(savepoint)", [])
+                _ = try? execute(savepoint.rollback, [])
+                _ = try? execute(savepoint.release, [])
             }
             throw Self.markingUncommitted(error)
         }
         guard depth == 0 else {
-            try execute("RELEASE SAVEPOINT \(savepoint)", [])
+            try execute(savepoint.release, [])
             return result
         }
         do {
@@ -87,4 +87,28 @@ extension DatabaseConnection {
 
     /// Whether a transaction is open through ``transaction(_:)``.
     public var isInTransaction: Bool { transactionState.currentDepth > 0 }
+}
+
+/// The statements of the savepoint at one nesting depth (`joinery_1`, `joinery_2`, …), written
+/// once for the usual depths: a nested create runs them on every call.
+struct SavepointSQL {
+    let create: String
+    let rollback: String
+    let release: String
+
+    init(depth: Int) {
+        if depth < Self.common.count {
+            self = Self.common[depth]
+        } else {
+            self.init(name: "joinery_\(depth)")
+        }
+    }
+
+    private init(name: String) {
+        create = "SAVEPOINT \(name)"
+        rollback = "ROLLBACK TO SAVEPOINT \(name)"
+        release = "RELEASE SAVEPOINT \(name)"
+    }
+
+    private static let common: [SavepointSQL] = (0..<8).map { SavepointSQL(name: "joinery_\($0)") }
 }
