@@ -26,10 +26,10 @@ public final class PrivateCluster: @unchecked Sendable {
         var attempt = 0
         var started: (environment: [String: String], state: String, output: String)?
         while started == nil {
-            let base = Int.random(in: 2_000..<3_000) * 10
+            let (base, peer) = PrivatePorts.cluster()
             let state = "/tmp/joinery-fault-cluster-\(kind.rawValue)-\(base)"
             let environment = [
-                "JOINERY_CLUSTER_STATE": state, "GALERA_PORT": String(base), "GALERA_PEER_PORT": String(base + 10_000),
+                "JOINERY_CLUSTER_STATE": state, "GALERA_PORT": String(base), "GALERA_PEER_PORT": String(peer),
                 "PG_PRIMARY_PORT": String(base), "PG_REPLICA_PORT": String(base + 1),
             ]
             do {

@@ -21,11 +21,11 @@ public final class PrivateServer: @unchecked Sendable {
     private init(_ engine: TestEngine) throws {
         precondition(engine != .sqlite, "SQLite has no server")
         self.engine = engine
-        // A random port; another one when it happens to be taken.
+        // A random port below the kernel's ephemeral range; another one when it happens to be taken.
         var attempt = 0
         var started: (port: Int, state: String, output: String)?
         while started == nil {
-            let port = Int.random(in: 20_000..<40_000)
+            let port = PrivatePorts.server()
             let state = "/tmp/joinery-fault-\(engine.rawValue)-\(port)"
             do {
                 started = (port, state, try Self.run("services.sh", environment: Self.environment(engine, state: state, port: port)))
