@@ -32,7 +32,7 @@ public final class PoolExecutor: TaskExecutor, @unchecked Sendable {
     // @unchecked: every stored var is guarded by `lock`.
 
     /// A thread waiting for work, woken through its own semaphore (exactly one thread per job).
-    private final class Sleeper: @unchecked Sendable {
+    private final class Sleeper: Sendable {
         let semaphore = DispatchSemaphore(value: 0)
     }
 
