@@ -6,7 +6,7 @@ import Testing
 @Suite("The pool executor's queue")
 struct PoolExecutorQueueTests {
     @Test func aSteadyFlowOfJobsKeepsTheQueueSmall() async {
-        let executor = PoolExecutor(label: "test", maximumThreads: 2)
+        let executor = PoolExecutor(maximumThreads: 2)
         let largest = Atomic<Int>(0)
         let done = Atomic<Bool>(false)
         // A watcher off the executor samples the queue while 64 tasks on it yield 300 times

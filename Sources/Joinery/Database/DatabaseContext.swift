@@ -95,9 +95,7 @@ final class DatabaseContext: Sendable {
 }
 
 /// The model registry as it was at one moment: immutable, so any thread reads it without a lock.
-final class RegistrySnapshot: @unchecked Sendable {
-    // @unchecked: every property is a `let` of a value type; `any Model.Type` metatypes are
-    // immutable type descriptions.
+final class RegistrySnapshot: Sendable {
     let types: [String: any Model.Type]
     let known: Set<ObjectIdentifier>
     let schema: Schema?

@@ -91,7 +91,7 @@ public final class DatabasePool: Sendable {
         self.url = parsed.description
         self.configuration = configuration
         context = DatabaseContext(dialect: dialect)
-        executor = PoolExecutor(label: "joinery.pool", maximumThreads: 2 * max(1, configuration.maximumConnections) + 2)
+        executor = PoolExecutor(for: configuration)
         let size = max(1, configuration.maximumConnections)
         if connections.openReader == nil && connections.writerLimit == nil {
             writers = ConnectionLane(label: "shared", capacity: size, configuration: configuration, open: connections.openWriter)
@@ -150,7 +150,7 @@ public final class DatabasePool: Sendable {
         url = primaryURL.description
         self.configuration = configuration
         context = DatabaseContext(dialect: dialect)
-        executor = PoolExecutor(label: "joinery.pool", maximumThreads: 2 * max(1, configuration.maximumConnections) + 2)
+        executor = PoolExecutor(for: configuration)
         let size = max(1, configuration.maximumConnections)
         let chooser = ReplicaChooser(
             primary: .init(driver: driver, url: primaryURL),
@@ -222,7 +222,7 @@ public final class DatabasePool: Sendable {
         url = first.description
         self.configuration = configuration
         context = DatabaseContext(dialect: dialect)
-        executor = PoolExecutor(label: "joinery.pool", maximumThreads: 2 * max(1, configuration.maximumConnections) + 2)
+        executor = PoolExecutor(for: configuration)
         writers = ConnectionLane(
             label: "cluster", capacity: max(1, configuration.maximumConnections), configuration: configuration,
             open: { try chooser.open() })

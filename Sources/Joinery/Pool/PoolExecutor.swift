@@ -28,44 +28,62 @@ import Synchronization
 /// Threads start as tasks arrive, up to twice the pool's connections and two more (a thread
 /// blocked in a C call holds a connection, so the rest keep running the other tasks), and end
 /// after five seconds without work. Jobs run in the order they arrive.
-public final class PoolExecutor: TaskExecutor, @unchecked Sendable {
-    // @unchecked: every stored var is guarded by `lock`.
-
+public final class PoolExecutor: TaskExecutor, Sendable {
     /// A thread waiting for work, woken through its own semaphore (exactly one thread per job).
     private final class Sleeper: Sendable {
         let semaphore = DispatchSemaphore(value: 0)
     }
 
-    private let lock = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
-    private var jobs: [UnownedJob] = []
-    private var nextJob = 0
-    private var sleepers: [Sleeper] = []
-    private var threads = 0
-    private let maximumThreads: Int
-    private let idleLifetime: DispatchTimeInterval = .seconds(5)
-    let label: String
+    /// The jobs waiting, the threads sleeping and how many threads there are.
+    private struct Queue {
+        var jobs: [UnownedJob] = []
+        /// The next job to run; those before it are taken.
+        var next = 0
+        var sleepers: [Sleeper] = []
+        var threads = 0
 
-    init(label: String, maximumThreads: Int) {
-        self.label = label
-        self.maximumThreads = max(1, maximumThreads)
-        pthread_mutex_init(lock, nil)
+        /// The next job, if any; the taken ones are dropped as the queue runs empty, or — under
+        /// a steady flow, where it may never — once they are half of it, so the storage does not
+        /// grow for as long as the flow lasts.
+        mutating func take() -> UnownedJob? {
+            guard next < jobs.count else { return nil }
+            let job = jobs[next]
+            next += 1
+            if next == jobs.count {
+                jobs.removeAll(keepingCapacity: true)
+                next = 0
+            } else if next >= 256, next * 2 >= jobs.count {
+                jobs.removeFirst(next)
+                next = 0
+            }
+            return job
+        }
     }
 
-    deinit {
-        pthread_mutex_destroy(lock)
-        lock.deallocate()
+    private let queue = Mutex(Queue())
+    private let maximumThreads: Int
+    private let idleLifetime: DispatchTimeInterval = .seconds(5)
+
+    init(maximumThreads: Int) {
+        self.maximumThreads = max(1, maximumThreads)
+    }
+
+    /// The executor of a pool with `configuration`: twice its connections and two more threads.
+    convenience init(for configuration: DatabasePool.Configuration) {
+        self.init(maximumThreads: 2 * max(1, configuration.maximumConnections) + 2)
     }
 
     /// Runs `job` on an idle thread of the pool's, or a new one; when every thread is busy and
     /// there are as many as allowed, it waits its turn.
     public func enqueue(_ job: consuming ExecutorJob) {
         let job = UnownedJob(job)
-        pthread_mutex_lock(lock)
-        jobs.append(job)
-        let sleeper = sleepers.popLast()
-        let spawn = sleeper == nil && threads < maximumThreads
-        if spawn { threads += 1 }
-        pthread_mutex_unlock(lock)
+        let (sleeper, spawn) = queue.withLock { queue -> (Sleeper?, Bool) in
+            queue.jobs.append(job)
+            if let sleeper = queue.sleepers.popLast() { return (sleeper, false) }
+            guard queue.threads < maximumThreads else { return (nil, false) }
+            queue.threads += 1
+            return (nil, true)
+        }
         if let sleeper {
             sleeper.semaphore.signal()
         } else if spawn {
@@ -79,11 +97,7 @@ public final class PoolExecutor: TaskExecutor, @unchecked Sendable {
     }
 
     /// How many jobs the queue's storage holds, taken ones not yet dropped included (for tests).
-    var storedJobs: Int {
-        pthread_mutex_lock(lock)
-        defer { pthread_mutex_unlock(lock) }
-        return jobs.count
-    }
+    var storedJobs: Int { queue.withLock { $0.jobs.count } }
 
     /// Whether the calling code runs on one of this executor's threads (so it may block).
     var isCurrentThread: Bool {
@@ -120,9 +134,7 @@ public final class PoolExecutor: TaskExecutor, @unchecked Sendable {
             // No thread: the job waits for one of the running threads (there is at least one
             // unless this was the first; then try again on the next job).
             Unmanaged<PoolExecutor>.fromOpaque(context).release()
-            pthread_mutex_lock(lock)
-            threads -= 1
-            pthread_mutex_unlock(lock)
+            queue.withLock { $0.threads -= 1 }
         }
     }
 
@@ -132,36 +144,25 @@ public final class PoolExecutor: TaskExecutor, @unchecked Sendable {
         pthread_setspecific(Self.threadKey, Unmanaged.passUnretained(self).toOpaque())
         let me = Sleeper()
         while true {
-            pthread_mutex_lock(lock)
-            if nextJob < jobs.count {
-                let job = jobs[nextJob]
-                nextJob += 1
-                if nextJob == jobs.count {
-                    jobs.removeAll(keepingCapacity: true)
-                    nextJob = 0
-                } else if nextJob >= 256, nextJob * 2 >= jobs.count {
-                    // Under a steady flow the queue may never run empty: drop the jobs already
-                    // taken, or the array would grow for as long as the flow lasts.
-                    jobs.removeFirst(nextJob)
-                    nextJob = 0
-                }
-                pthread_mutex_unlock(lock)
+            let job = queue.withLock { queue -> UnownedJob? in
+                if let job = queue.take() { return job }
+                queue.sleepers.append(me)
+                return nil
+            }
+            if let job {
                 job.runSynchronously(on: asUnownedTaskExecutor())
                 continue
             }
-            sleepers.append(me)
-            pthread_mutex_unlock(lock)
             if me.semaphore.wait(timeout: .now() + idleLifetime) == .success { continue }
-            pthread_mutex_lock(lock)
-            if let index = sleepers.firstIndex(where: { $0 === me }) {
+            let ends = queue.withLock { queue -> Bool in
                 // Nobody woke this thread: it ends.
-                sleepers.remove(at: index)
-                threads -= 1
-                pthread_mutex_unlock(lock)
-                return
+                guard let index = queue.sleepers.firstIndex(where: { $0 === me }) else { return false }
+                queue.sleepers.remove(at: index)
+                queue.threads -= 1
+                return true
             }
+            if ends { return }
             // Woken just as the wait timed out: take the signal that is on its way.
-            pthread_mutex_unlock(lock)
             me.semaphore.wait()
         }
     }
