@@ -18,23 +18,30 @@ struct PostgreSQLPreparedStatement: Equatable {
 
     /// Whether `sql` is worth preparing: a query or a write the server plans. Transaction
     /// control, DDL and settings run unprepared (a kept `CREATE TABLE` would only take room).
+    /// Runs before every statement, so the first word is packed into an integer (letters
+    /// lowercased), not collected into an array.
     static func isPlannable(_ sql: String) -> Bool {
-        var word: [UInt8] = []
+        var word: UInt64 = 0
+        var letters = 0
         for byte in sql.utf8 {
-            switch byte {
-            case UInt8(ascii: " "), UInt8(ascii: "\n"), UInt8(ascii: "\t"), UInt8(ascii: "\r"), UInt8(ascii: "("):
-                if word.isEmpty { continue }
-            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"):
-                if word.count < 6 { word.append(byte | 0x20); continue }
-            default:
+            let lowered = byte | 0x20  // a letter exactly when this is a–z
+            if lowered >= UInt8(ascii: "a"), lowered <= UInt8(ascii: "z") {
+                letters += 1
+                guard letters <= 6 else { return false }
+                word = word << 8 | UInt64(lowered)
+            } else if letters == 0, byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\t")
+                || byte == UInt8(ascii: "\r") || byte == UInt8(ascii: "(")
+            {
+                continue
+            } else {
                 break
             }
-            break
         }
-        switch String(decoding: word, as: UTF8.self) {
-        case "select", "insert", "update", "delete", "with", "values": return true
-        default: return false
-        }
+        return plannableWords.contains(word)
+    }
+
+    private static let plannableWords: [UInt64] = ["select", "insert", "update", "delete", "with", "values"].map { word in
+        word.utf8.reduce(0) { $0 << 8 | UInt64($1) }
     }
 }
 
