@@ -11,9 +11,7 @@ enum Workload {
         guard let id = profile.id else { throw LoadError("no id") }
         let preloaded = try await pool.query(Profile.self).preload(\.user).find(id)
         let joined = try await pool.query(Profile.self).join(\.user).find(id)
-        guard preloaded?.user?.name == "u-" + name, joined?.user?.name == "u-" + name else {
-            throw LoadError("request \(name) read back the wrong rows")
-        }
+        try requireReadBack(preloaded, joined, name: name)
     }
 
     /// The same request on a single-connection `Database`: no pool, no hop.
@@ -23,6 +21,11 @@ enum Workload {
         guard let id = profile.id else { throw LoadError("no id") }
         let preloaded = try db.query(Profile.self).preload(\.user).find(id)
         let joined = try db.query(Profile.self).join(\.user).find(id)
+        try requireReadBack(preloaded, joined, name: name)
+    }
+
+    /// Both reads found the profile with the user the request created.
+    private static func requireReadBack(_ preloaded: Profile?, _ joined: Profile?, name: String) throws {
         guard preloaded?.user?.name == "u-" + name, joined?.user?.name == "u-" + name else {
             throw LoadError("request \(name) read back the wrong rows")
         }
@@ -30,16 +33,7 @@ enum Workload {
 
     /// The same request as one unit of work: one connection, one hop to its queue and back.
     static func joineryInOneUnit(_ pool: DatabasePool, name: String) async throws {
-        try await pool.write { db in
-            var profile = Profile(name: "p-" + name, user: User(name: "u-" + name))
-            try db.create(&profile)
-            guard let id = profile.id else { throw LoadError("no id") }
-            let preloaded = try db.query(Profile.self).preload(\.user).find(id)
-            let joined = try db.query(Profile.self).join(\.user).find(id)
-            guard preloaded?.user?.name == "u-" + name, joined?.user?.name == "u-" + name else {
-                throw LoadError("request \(name) read back the wrong rows")
-            }
-        }
+        try await pool.write { db in try joinery(db, name: name) }
     }
 
     /// The same statements through a C client, read by position into the same structs.
