@@ -7,10 +7,8 @@ import Testing
 /// sees or takes another's rows, and a unit that fails on purpose leaves nothing behind.
 @Suite("A pool under concurrent tasks")
 struct PoolHammerTests {
-    /// `onThePoolsExecutor`: every task prefers ``DatabasePool/executor``, so its units of work
-    /// run in place on the pool's threads instead of hopping to a connection's queue.
-    @Test(arguments: TestEngine.allCases, [false, true])
-    func hammerLosesNothing(engine: TestEngine, onThePoolsExecutor: Bool) async throws {
+    @Test(arguments: TestEngine.allCases)
+    func hammerLosesNothing(engine: TestEngine) async throws {
         var configuration = DatabasePool.Configuration(maximumConnections: 6)
         configuration.acquireTimeout = .seconds(60)
         try await engine.withScratchPool(configuration) { pool in
@@ -19,7 +17,7 @@ struct PoolHammerTests {
             let tasks = 24, units = 10
             await withTaskGroup(of: Void.self) { group in
                 for worker in 0..<tasks {
-                    group.addTask(executorPreference: onThePoolsExecutor ? pool.executor : nil) {
+                    group.addTask {
                         for index in 0..<units {
                             let tag = "\(worker)-\(index / 5)-\(index % 5)"
                             do {
