@@ -153,4 +153,44 @@ struct PlanCacheTests {
         let arrays = SelectQuery("Profile", filter: .inArray(.column("id"), [.integer(1)], elementType: .integer))
         #expect(arrays.shaped() == nil)
     }
+
+    /// A query is matched against a cached shape in place: its fingerprint's values are those
+    /// `shaped()` takes out, queries of one shape share a fingerprint, and a query matches only
+    /// its own shape — a NULL where the shape has a value, another column, operator, nesting or
+    /// list length, or another include does not.
+    @Test func aFingerprintTakesTheValuesAndMatchesOnlyItsOwnShape() throws {
+        func query(_ name: SQLValue, _ extra: Condition = .isNull(.column("user_id")), limit: Int? = nil,
+                   include: Include? = nil) -> SelectQuery {
+            SelectQuery("Profile", filter: .and([.equal("name", name), extra,
+                .in(.column("id"), [.integer(1), .null]), .like(.column("name"), "a%"),
+                .not(.fragment("id <> ?", arguments: [.integer(9)]))]), limit: limit, includes: include.map { [$0] } ?? [])
+        }
+        let ann = query(.text("ann")), bob = query(.text("bob"))
+        let annPrint = try #require(ann.shapeFingerprint()), bobPrint = try #require(bob.shapeFingerprint())
+        let shape = try #require(ann.shaped())
+        #expect(annPrint.values == shape.values.values)
+        #expect(annPrint.values == [.text("ann"), .integer(1), .text("a%"), .integer(9)])
+        #expect(annPrint.hash == bobPrint.hash)
+        #expect(ann.hasShape(shape.query) && bob.hasShape(shape.query))
+        let others = [
+            query(.null),
+            query(.text("ann"), .isNotNull(.column("user_id"))),
+            query(.text("ann"), .isNull(.column("user_id", table: "User"))),
+            query(.text("ann"), .comparison(.column("user_id"), .notEqual, .value(.integer(1)))),
+            query(.text("ann"), .or([.isNull(.column("user_id"))])),
+            query(.text("ann"), limit: 1),
+            query(.text("ann"), include: Include(["user"], .leftJoin)),
+            SelectQuery("Profile", filter: .equal("name", .text("ann"))),
+            SelectQuery("User", filter: ann.filter),
+        ]
+        for other in others {
+            #expect(!other.hasShape(shape.query), "\(other)")
+            let otherShape = try #require(other.shaped())
+            #expect(!ann.hasShape(otherShape.query), "\(other)")
+            #expect(other.hasShape(otherShape.query))
+            #expect(try #require(other.shapeFingerprint()).hash != annPrint.hash, "\(other)")
+        }
+        let arrays = SelectQuery("Profile", filter: .inArray(.column("id"), [.integer(1)], elementType: .integer))
+        #expect(arrays.shapeFingerprint() == nil)
+    }
 }

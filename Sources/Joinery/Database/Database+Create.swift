@@ -151,7 +151,7 @@ extension Database {
         _ model: inout any Model, ifAbsent: Bool, omittingRelations: Set<String> = [], omittingColumns: Set<String> = []
     ) throws {
         let type = Swift.type(of: model)
-        let (planner, generation) = try plannerAndGeneration(including: [type])
+        let (planner, generation) = try plannerAndGeneration(including: type)
         let schema = planner.schema
         guard let table = schema.table(forModel: type.modelDeclaration.name) else {
             throw JoineryError.misuse("\(type) is not a model of this database", model: "\(type)")

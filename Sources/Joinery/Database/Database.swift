@@ -39,6 +39,13 @@ public final class Database: Sendable {
     public let isReadOnly: Bool
     /// What the SQL is written in: the connection's own dialect unless another was given.
     public let dialect: any SQLDialect
+    /// The dialect's capabilities, read once: reading them through the existential copies the
+    /// whole struct (a few hundred instructions), and every query needs them.
+    let capabilities: DialectCapabilities
+    /// The dialect's type, which plans are cached under (read once, for the same reason).
+    let dialectType: ObjectIdentifier
+    /// `capabilities` as the plan cache numbers them.
+    let capabilitiesNumber: PlanCache.CapabilitiesNumber
     /// Set while `explain()` collects the statements a query runs.
     private let captured = Mutex<[LoweredStatement]?>(nil)
     private let isCapturing = Atomic<Bool>(false)
@@ -53,6 +60,9 @@ public final class Database: Sendable {
         self.connection = connection
         self.context = context
         self.dialect = context.dialect ?? connection.dialect
+        self.capabilities = dialect.capabilities
+        self.dialectType = ObjectIdentifier(Swift.type(of: dialect))
+        self.capabilitiesNumber = context.plans.number(of: capabilities)
         self.lease = lease
         self.isReadOnly = readOnly
     }
@@ -119,7 +129,7 @@ public final class Database: Sendable {
     }
 
     func schema(including types: [any Model.Type]) throws -> Schema {
-        try context.schema(including: types, fitting: dialect.capabilities.identifierLimit)
+        try context.schema(including: types, fitting: capabilities.identifierLimit)
     }
 
     func modelType(named name: String) -> (any Model.Type)? {
@@ -127,14 +137,15 @@ public final class Database: Sendable {
     }
 
     func planner(including types: [any Model.Type]) throws -> Planner {
-        Planner(schema: try schema(including: types), capabilities: dialect.capabilities, now: Date())
+        Planner(schema: try schema(including: types), capabilities: capabilities, now: Date())
     }
 
     /// What a select runs: its plan and its first statement lowered. From the plan cache when a
     /// query of the same shape ran before, its values bound afresh; else planned and lowered now
     /// (and cached, when the markers came through the dialect's lowering as bindings).
     struct SelectRun {
-        var planner: Planner
+        /// The schema the plan was made under.
+        var schema: Schema
         var plan: QueryPlan
         /// The first statement, lowered with this query's values; nil: lower it when it runs.
         var root: LoweredStatement?
@@ -146,17 +157,23 @@ public final class Database: Sendable {
         var entry: PlanCache.Entry?
     }
 
-    func selectRun(_ query: SelectQuery, including types: [any Model.Type]) throws -> SelectRun {
-        let (planner, generation) = try plannerAndGeneration(including: types)
-        let capabilities = planner.capabilities
-        guard let (shapedQuery, values) = query.shaped() else {
-            return SelectRun(planner: planner, plan: try planner.plan(.select(query)))
+    func selectRun(_ query: SelectQuery, including type: any Model.Type) throws -> SelectRun {
+        let (schema, generation) = try context.schemaAndGeneration(including: type, fitting: capabilities.identifierLimit)
+        guard let fingerprint = query.shapeFingerprint() else {
+            return SelectRun(schema: schema, plan: try planner(schema).plan(.select(query)))
         }
-        let key = planCacheKey(.select(shapedQuery), generation: generation)
-        if let entry = context.plans.entry(for: key, capabilities: capabilities) {
+        let bucket = PlanCache.SelectKey.bucket(fingerprint, generation: generation, dialect: dialectType)
+        if let entry = context.plans.selectEntry(
+            matching: query, bucket: bucket, generation: generation, dialect: dialectType, capabilities: capabilitiesNumber)
+        {
+            let values = QueryValues(values: fingerprint.values)
             return SelectRun(
-                planner: planner, plan: entry.plan, root: entry.root(with: values), values: values,
+                schema: schema, plan: entry.plan, root: entry.root(with: values), values: values,
                 preloadsHaveMarkers: entry.preloadsHaveMarkers, entry: entry)
+        }
+        let planner = planner(schema)
+        guard let (shapedQuery, values) = query.shaped() else {
+            return SelectRun(schema: schema, plan: try planner.plan(.select(query)))
         }
         // Every marker must come out as a binding of one statement, and none in SQL text (a
         // dialect that wrote a value as a literal, or folded values into one parameter, would
@@ -165,7 +182,7 @@ public final class Database: Sendable {
         guard let first = plan.statements.first,
             case let root = try dialect.lower(first.statement), let rootMarkers = QueryValues.markerPositions(in: root)
         else {
-            return SelectRun(planner: planner, plan: try planner.plan(.select(query)))
+            return SelectRun(schema: schema, plan: try planner.plan(.select(query)))
         }
         var seen = Set(rootMarkers.filter { $0 >= 0 })
         var preloadsHaveMarkers = false
@@ -173,7 +190,7 @@ public final class Database: Sendable {
             let probeKey = step.targetKeyPositions.map { _ in SQLValue.integer(0) }
             for statement in try step.statements(forKeys: [probeKey], capabilities: capabilities) {
                 guard let markers = QueryValues.markerPositions(in: try dialect.lower(.select(statement))) else {
-                    return SelectRun(planner: planner, plan: try planner.plan(.select(query)))
+                    return SelectRun(schema: schema, plan: try planner.plan(.select(query)))
                 }
                 for index in markers where index >= 0 {
                     seen.insert(index)
@@ -182,14 +199,20 @@ public final class Database: Sendable {
             }
         }
         guard seen.count == values.values.count else {
-            return SelectRun(planner: planner, plan: try planner.plan(.select(query)))
+            return SelectRun(schema: schema, plan: try planner.plan(.select(query)))
         }
-        let entry = context.plans.store(
+        let entry = context.plans.storeSelect(
             plan, root: root, rootMarkers: rootMarkers, preloadsHaveMarkers: preloadsHaveMarkers,
-            capabilities: capabilities, for: key)
+            capabilities: capabilitiesNumber, key: PlanCache.SelectKey(shape: shapedQuery, generation: generation, dialect: dialectType),
+            bucket: bucket)
         return SelectRun(
-            planner: planner, plan: plan, root: entry.root(with: values), values: values,
+            schema: schema, plan: plan, root: entry.root(with: values), values: values,
             preloadsHaveMarkers: preloadsHaveMarkers, entry: entry)
+    }
+
+    /// A planner over `schema` in this database's dialect.
+    func planner(_ schema: Schema) -> Planner {
+        Planner(schema: schema, capabilities: capabilities, now: Date())
     }
 
     /// A preload statement over one column of `keys`, lowered: from the plan cache's entry when
@@ -203,7 +226,7 @@ public final class Database: Sendable {
         if let kept = entry.preload(key) { return kept?.bound(own, keys) }
         guard entry.hasRoomForPreloads else { return nil }
         guard let probe = try entry.plan.preloads[step].statements(
-            forSingleColumnKeys: (0..<keys.count).map { QueryValues.marker(own.count + $0) }, capabilities: dialect.capabilities
+            forSingleColumnKeys: (0..<keys.count).map { QueryValues.marker(own.count + $0) }, capabilities: capabilities
         ).first, case let lowered = try dialect.lower(.select(probe)),
             let markers = QueryValues.markerPositions(in: lowered),
             Set(markers.filter { $0 >= own.count }).count == keys.count
@@ -247,7 +270,8 @@ public final class Database: Sendable {
             queryShape = .insert(shape)
         }
         let key = planCacheKey(queryShape, generation: generation)
-        let capabilities = planner.capabilities
+        // The planner is this database's (`plannerAndGeneration`): its capabilities are ours.
+        let capabilities = capabilitiesNumber
         if let entry = context.plans.entry(for: key, capabilities: capabilities) {
             return (entry.plan, entry.root(with: values), values)
         }
@@ -267,13 +291,12 @@ public final class Database: Sendable {
 
     /// The plan cache's key for `shape` under this database's dialect (told by its type).
     private func planCacheKey(_ shape: QueryShape, generation: Int) -> PlanCache.Key {
-        PlanCache.Key(shape: shape, generation: generation, dialect: ObjectIdentifier(Swift.type(of: dialect)))
+        PlanCache.Key(shape: shape, generation: generation, dialect: dialectType)
     }
 
     /// A planner for `types` and the generation of the schema it plans with.
-    func plannerAndGeneration(including types: [any Model.Type]) throws -> (planner: Planner, generation: Int) {
-        let capabilities = dialect.capabilities
-        let (schema, generation) = try context.schemaAndGeneration(including: types, fitting: capabilities.identifierLimit)
+    func plannerAndGeneration(including type: any Model.Type) throws -> (planner: Planner, generation: Int) {
+        let (schema, generation) = try context.schemaAndGeneration(including: type, fitting: capabilities.identifierLimit)
         return (Planner(schema: schema, capabilities: capabilities, now: Date()), generation)
     }
 

@@ -69,6 +69,14 @@ final class DatabaseContext: Sendable {
         }
     }
 
+    /// The same for one type, without an array made on every query.
+    func schemaAndGeneration(
+        including type: any Model.Type, fitting limit: IdentifierLimit?
+    ) throws -> (schema: Schema, generation: Int) {
+        if let snapshot, let schema = snapshot.schema(of: type, fitting: limit) { return (schema, snapshot.generation) }
+        return try schemaAndGeneration(including: [type], fitting: limit)
+    }
+
     func modelType(named name: String) -> (any Model.Type)? {
         if let type = snapshot?.types[name] { return type }
         return models.withLock { $0.registry.types[name] }
@@ -101,6 +109,10 @@ final class RegistrySnapshot: Sendable {
     let schema: Schema?
     let fittingLimits: Set<IdentifierLimit>
     let generation: Int
+    /// `known` as a list while it is short, and `fittingLimits` (a dialect or two): scanned, they
+    /// answer in a few instructions where a `Set` hashes each lookup (~100), on every query.
+    private let knownList: [ObjectIdentifier]?
+    private let fittingLimitList: [IdentifierLimit]
 
     init(_ registry: ModelRegistry) {
         types = registry.types
@@ -108,6 +120,8 @@ final class RegistrySnapshot: Sendable {
         schema = registry.cached
         fittingLimits = registry.fittingLimits
         generation = registry.generation
+        knownList = known.count <= 32 ? Array(known) : nil
+        fittingLimitList = Array(fittingLimits)
     }
 
     /// The schema when every one of `types` is known and the names were checked against
@@ -115,6 +129,13 @@ final class RegistrySnapshot: Sendable {
     func schema(of types: [any Model.Type], fitting limit: IdentifierLimit?) -> Schema? {
         guard let schema, types.allSatisfy({ known.contains(ObjectIdentifier($0)) }) else { return nil }
         if let limit, !fittingLimits.contains(limit) { return nil }
+        return schema
+    }
+
+    func schema(of type: any Model.Type, fitting limit: IdentifierLimit?) -> Schema? {
+        let identifier = ObjectIdentifier(type)
+        guard let schema, knownList?.contains(identifier) ?? known.contains(identifier) else { return nil }
+        if let limit, !fittingLimitList.contains(limit) { return nil }
         return schema
     }
 }

@@ -3,8 +3,8 @@
 /// matched to their children by key.
 extension Database {
     func load<M: Model>(_ query: SelectQuery, as type: M.Type) throws -> [M] {
-        let run = try selectRun(query, including: [M.self])
-        let planner = run.planner, plan = run.plan
+        let run = try selectRun(query, including: M.self)
+        let planner = planner(run.schema), plan = run.plan
         guard let root = plan.statements.first, let rootLayout = root.layout else { return [] }
 
         // Which positions of each statement's rows later steps read.
@@ -38,12 +38,12 @@ extension Database {
             var statements: [(statement: SelectStatement, lowered: LoweredStatement?)] = []
             if keyIndices.count == 1 {
                 let distinct = source.distinctValues(at: keyIndices[0])
-                for batch in try step.batches(forSingleColumnKeys: distinct, capabilities: dialect.capabilities) {
+                for batch in try step.batches(forSingleColumnKeys: distinct, capabilities: capabilities) {
                     let lowered = try cachedPreloadStatement(step: index, keys: distinct[batch.keys], run: run)
                     statements.append((batch.statement, lowered))
                 }
             } else {
-                statements = try step.statements(forKeys: source.distinctKeys(at: keyIndices), capabilities: dialect.capabilities)
+                statements = try step.statements(forKeys: source.distinctKeys(at: keyIndices), capabilities: capabilities)
                     .map { ($0, nil) }
             }
             func read<P: Model>(_ type: P.Type) throws -> any PreloadedParents {

@@ -15,11 +15,17 @@ final class PlanCache: Sendable {
         /// Where each binding of `root` takes a value from: `rootMarkers[i]` is the value index
         /// for binding i, or -1 for a binding of its own (a NULL, a soft-delete's).
         let rootMarkers: [Int]
+        /// Whether the root binds the query's values as they are, in order and nothing else (the
+        /// common case): its bindings are then the values' own array, nothing copied.
+        private let rootBindsValuesInOrder: Bool
         /// Whether any preload statement's bindings hold markers (its include has a filter).
         let preloadsHaveMarkers: Bool
         /// What the dialect could do when it lowered the plan: a dialect of the same type with
-        /// other capabilities (another version) does not use this entry.
-        let capabilities: DialectCapabilities
+        /// other capabilities (another version) does not use this entry. Told by its number
+        /// (``PlanCache/number(of:)``): comparing two numbers, not two structs, on every hit.
+        let capabilities: CapabilitiesNumber
+        /// For a select: the shape it was planned from, matched against a query in place.
+        let selectKey: SelectKey?
         fileprivate let lastUse: Atomic<Int>
         /// The preload statements lowered so far, by step and number of keys; a few, within a
         /// byte budget (the number of keys changes from query to query).
@@ -55,18 +61,23 @@ final class PlanCache: Sendable {
 
         init(
             plan: QueryPlan, root: LoweredStatement, rootMarkers: [Int], preloadsHaveMarkers: Bool,
-            capabilities: DialectCapabilities, lastUse: Int
+            capabilities: CapabilitiesNumber, selectKey: SelectKey? = nil, lastUse: Int
         ) {
             self.plan = plan
+            self.selectKey = selectKey
             self.capabilities = capabilities
             self.root = root
             self.rootMarkers = rootMarkers
+            self.rootBindsValuesInOrder = rootMarkers.elementsEqual(rootMarkers.indices) && root.bindings.count == rootMarkers.count
             self.preloadsHaveMarkers = preloadsHaveMarkers
             self.lastUse = Atomic(lastUse)
         }
 
         /// The root statement with `values` in place of its markers.
         func root(with values: QueryValues) -> LoweredStatement {
+            if rootBindsValuesInOrder, values.values.count == rootMarkers.count {
+                return LoweredStatement(sql: root.sql, bindings: values.values)
+            }
             var lowered = root
             for (position, index) in rootMarkers.enumerated() where index >= 0 {
                 lowered.bindings[position] = values.values[index]
@@ -127,8 +138,55 @@ final class PlanCache: Sendable {
         }
     }
 
+    /// Where a select's entry is kept: by its shape's fingerprint, the shape compared in place
+    /// (``SelectQuery/hasShape(_:)``), so a hit builds no shape and hashes no `Hasher`.
+    /// A class, so that reading it from an entry retains it rather than copying the whole query.
+    final class SelectKey: Sendable {
+        let shape: SelectQuery
+        let generation: Int
+        let dialect: ObjectIdentifier
+
+        init(shape: SelectQuery, generation: Int, dialect: ObjectIdentifier) {
+            self.shape = shape
+            self.generation = generation
+            self.dialect = dialect
+        }
+
+        /// The bucket of a fingerprint under one generation and dialect.
+        static func bucket(_ fingerprint: ShapeFingerprint, generation: Int, dialect: ObjectIdentifier) -> Int {
+            var print = fingerprint
+            print.mix(generation)
+            print.mix(Int(bitPattern: dialect))
+            return Int(truncatingIfNeeded: print.hash)
+        }
+
+        func matches(_ query: SelectQuery, generation: Int, dialect: ObjectIdentifier) -> Bool {
+            self.generation == generation && self.dialect == dialect && query.hasShape(shape)
+        }
+    }
+
     private struct State {
         var entries: [Key: Entry] = [:]
+        /// Selects, by ``SelectKey/bucket(_:generation:dialect:)``; a bucket holds more than one
+        /// entry only when fingerprints collide.
+        var selects: [Int: [Entry]] = [:]
+        var selectCount = 0
+
+        var count: Int { entries.count + selectCount }
+
+        /// Drops the least recently used half.
+        mutating func evict() {
+            let uses = (entries.values.map { $0.lastUse.load(ordering: .relaxed) }
+                + selects.values.joined().map { $0.lastUse.load(ordering: .relaxed) }).sorted()
+            guard !uses.isEmpty else { return }
+            let cutoff = uses[uses.count / 2]
+            entries = entries.filter { $0.value.lastUse.load(ordering: .relaxed) > cutoff }
+            selects = selects.compactMapValues { bucket in
+                let kept = bucket.filter { $0.lastUse.load(ordering: .relaxed) > cutoff }
+                return kept.isEmpty ? nil : kept
+            }
+            selectCount = selects.values.reduce(0) { $0 + $1.count }
+        }
     }
 
     /// Counts uses, for evicting the least recently used half; an atomic, so a hit needs the
@@ -138,9 +196,26 @@ final class PlanCache: Sendable {
     let capacity: Int
     private let state = Mutex(State())
 
+    /// A number for each distinct set of capabilities seen, an entry's place in the list.
+    struct CapabilitiesNumber: Hashable, Sendable {
+        fileprivate let value: Int
+    }
+
+    private let capabilitySets = Mutex<[DialectCapabilities]>([])
+
+    /// The number standing for `capabilities` in this cache: equal capabilities, equal numbers.
+    /// Taken once per ``Database``, so that a lookup compares two integers.
+    func number(of capabilities: DialectCapabilities) -> CapabilitiesNumber {
+        capabilitySets.withLock { sets in
+            if let index = sets.firstIndex(of: capabilities) { return CapabilitiesNumber(value: index) }
+            sets.append(capabilities)
+            return CapabilitiesNumber(value: sets.count - 1)
+        }
+    }
+
     init(capacity: Int = 512) { self.capacity = capacity }
 
-    func entry(for key: Key, capabilities: DialectCapabilities) -> Entry? {
+    func entry(for key: Key, capabilities: CapabilitiesNumber) -> Entry? {
         guard let entry = state.withLock({ $0.entries[key] }), entry.capabilities == capabilities else { return nil }
         entry.lastUse.store(clock.add(1, ordering: .relaxed).newValue, ordering: .relaxed)
         return entry
@@ -150,13 +225,10 @@ final class PlanCache: Sendable {
     @discardableResult
     func store(
         _ plan: QueryPlan, root: LoweredStatement, rootMarkers: [Int], preloadsHaveMarkers: Bool,
-        capabilities: DialectCapabilities, for key: Key
+        capabilities: CapabilitiesNumber, for key: Key
     ) -> Entry {
         state.withLock { state in
-            if state.entries.count >= capacity {
-                let cutoff = state.entries.values.map { $0.lastUse.load(ordering: .relaxed) }.sorted()[state.entries.count / 2]
-                state.entries = state.entries.filter { $0.value.lastUse.load(ordering: .relaxed) > cutoff }
-            }
+            if state.count >= capacity { state.evict() }
             let entry = Entry(
                 plan: plan, root: root, rootMarkers: rootMarkers, preloadsHaveMarkers: preloadsHaveMarkers,
                 capabilities: capabilities, lastUse: clock.add(1, ordering: .relaxed).newValue)
@@ -165,5 +237,49 @@ final class PlanCache: Sendable {
         }
     }
 
-    var count: Int { state.withLock { $0.entries.count } }
+    /// The entry planned from `query`'s shape, its bucket `bucket` (``SelectKey/bucket(_:generation:dialect:)``).
+    /// The bucket is read under the lock, the shapes compared outside it.
+    func selectEntry(
+        matching query: SelectQuery, bucket: Int, generation: Int, dialect: ObjectIdentifier,
+        capabilities: CapabilitiesNumber
+    ) -> Entry? {
+        guard let candidates = state.withLock({ $0.selects[bucket] }) else { return nil }
+        for entry in candidates {
+            guard let key = entry.selectKey, key.matches(query, generation: generation, dialect: dialect),
+                entry.capabilities == capabilities
+            else { continue }
+            entry.lastUse.store(clock.add(1, ordering: .relaxed).newValue, ordering: .relaxed)
+            return entry
+        }
+        return nil
+    }
+
+    /// Keeps what a select of `key.shape` planned to, in `bucket`, and returns the entry.
+    @discardableResult
+    func storeSelect(
+        _ plan: QueryPlan, root: LoweredStatement, rootMarkers: [Int], preloadsHaveMarkers: Bool,
+        capabilities: CapabilitiesNumber, key: SelectKey, bucket: Int
+    ) -> Entry {
+        state.withLock { state in
+            if state.count >= capacity { state.evict() }
+            let entry = Entry(
+                plan: plan, root: root, rootMarkers: rootMarkers, preloadsHaveMarkers: preloadsHaveMarkers,
+                capabilities: capabilities, selectKey: key, lastUse: clock.add(1, ordering: .relaxed).newValue)
+            var candidates = state.selects[bucket] ?? []
+            // Another thread may have planned the same shape meanwhile: keep one.
+            if let index = candidates.firstIndex(where: {
+                $0.selectKey.map { $0.generation == key.generation && $0.dialect == key.dialect && $0.shape == key.shape } ?? false
+                    && $0.capabilities == capabilities
+            }) {
+                candidates[index] = entry
+            } else {
+                candidates.append(entry)
+                state.selectCount += 1
+            }
+            state.selects[bucket] = candidates
+            return entry
+        }
+    }
+
+    var count: Int { state.withLock { $0.count } }
 }

@@ -283,7 +283,7 @@ extension QueryBuilder where Source == Database {
     ///
     /// A query of a shape seen before comes from the plan cache: only its values are bound.
     public func statement() throws -> LoweredStatement {
-        let run = try source.selectRun(query, including: [M.self])
+        let run = try source.selectRun(query, including: M.self)
         if let root = run.root { return root }
         guard let first = run.plan.statements.first else {
             throw JoineryError.misuse("the query of \(M.self) plans no statement", model: "\(M.self)")

@@ -8,8 +8,10 @@
 /// statements, where the real values replace them. NULL stays in the shape (it is part of how a
 /// condition may be written), and a query whose values a dialect rewrites (`inArray`) has no
 /// shape: it is planned afresh each time.
+///
+/// A select is kept by its fingerprint instead (``ShapeFingerprint``), so a hit builds no shape;
+/// these are the inserts.
 enum QueryShape: Hashable, Sendable {
-    case select(SelectQuery)
     /// An insert of one row.
     case insert(InsertShape)
     /// An insert of one row of every column of a model type, those in `nulls` (a bit per
