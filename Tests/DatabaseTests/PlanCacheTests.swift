@@ -193,4 +193,38 @@ struct PlanCacheTests {
         let arrays = SelectQuery("Profile", filter: .inArray(.column("id"), [.integer(1)], elementType: .integer))
         #expect(arrays.shapeFingerprint() == nil)
     }
+
+    /// The second load of a shape decodes with what the first worked out (its recipe: decoders
+    /// for the root, the joined and the preloaded rows, a preload of chosen columns widened) and
+    /// gets the rows of its own values: nested joins and preloads, on every engine.
+    @Test(arguments: TestEngine.allCases)
+    func aLoadOfTheSameShapeDecodesWithTheRecipeOfTheFirst(engine: TestEngine) throws {
+        try withDatabase(engine) { db in
+            var ann = Profile(name: "ann's", user: User(name: "ann", company: Company(name: "acme")))
+            var bob = Profile(name: "bob's", user: User(name: "bob", company: Company(name: "bolt")))
+            try db.create(&ann)
+            try db.create(&bob)
+            let shapes: [(String) -> QueryBuilder<Profile, Database>] = [
+                { db.query(Profile.self).preload(\.user, \.company).filter(\.name == $0) },
+                { db.query(Profile.self).join(\.user, \.company).filter(\.name == $0) },
+                { db.query(Profile.self).preload(\.user, columns: [\.name]).filter(\.name == $0) },
+            ]
+            for (index, shape) in shapes.enumerated() {
+                let entry = { try #require(db.selectRun(shape("x").query, including: Profile.self).entry) }
+                #expect(try !entry().hasHydrationRecipe, "shape \(index)")
+                let first = try shape("ann's").all()
+                #expect(try entry().hasHydrationRecipe, "shape \(index)")
+                let second = try shape("bob's").all()
+                #expect(first.map(\.user?.name) == ["ann"], "shape \(index)")
+                #expect(second.map(\.user?.name) == ["bob"], "shape \(index)")
+                #expect(second.map(\.userID) == [bob.userID], "shape \(index)")
+                if index < 2 {
+                    #expect(first.map(\.user?.company?.name) == ["acme"], "shape \(index)")
+                    #expect(second.map(\.user?.company?.name) == ["bolt"], "shape \(index)")
+                } else {
+                    #expect(second.map(\.user?.companyID) == [nil], "only the name was read")
+                }
+            }
+        }
+    }
 }

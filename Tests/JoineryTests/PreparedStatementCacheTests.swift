@@ -61,4 +61,27 @@ struct PreparedStatementCacheTests {
         cache.releaseAll()
         #expect(Set(released.names) == ["huge", "large", "small", "other"])
     }
+
+    /// Keys are the bytes the engine prepared: canonically equivalent text in other bytes (an
+    /// identifier precomposed, then decomposed) is another statement (seen failing with the cache
+    /// keyed by `String`), and long statements that differ in one byte are told apart.
+    @Test func statementsAreKeyedByTheirExactBytes() {
+        let released = Released()
+        var cache = PreparedStatementCache<String>(capacity: 10) { released.names.append($0) }
+        let precomposed = "SELECT \"caf\u{E9}\" FROM t", decomposed = "SELECT \"cafe\u{301}\" FROM t"
+        #expect(precomposed == decomposed, "Swift calls them equal")
+        cache.give(back: "nfc", for: precomposed)
+        #expect(cache.take(decomposed) == nil)
+        cache.give(back: "nfd", for: decomposed)
+        #expect(cache.take(precomposed) == "nfc")
+        #expect(cache.take(decomposed) == "nfd")
+        let padding = String(repeating: "x", count: 200)
+        let first = "SELECT a FROM t WHERE \(padding) = 1 AND \(padding) = 2"
+        let second = "SELECT a FROM t WHERE \(padding) = 7 AND \(padding) = 2"
+        cache.give(back: "first", for: first)
+        cache.give(back: "second", for: second)
+        #expect(cache.take(first) == "first")
+        #expect(cache.take(second) == "second")
+        #expect(released.names.isEmpty)
+    }
 }

@@ -8,12 +8,12 @@ import Joinery
 //
 //   JOINERY_BENCH_ROWS      rows per table (100000)
 //   JOINERY_BENCH_RUNS      rounds per measure, the median kept (7)
-//   JOINERY_BENCH_ONLY      a comma list of: reads (or preload, join), creates, lowering, memory,
-//                           scaling (all)
+//   JOINERY_BENCH_ONLY      a comma list of: reads (or preload, join), creates, requests, lowering,
+//                           memory, scaling (all)
 //   JOINERY_BENCH_ENGINES   a comma list of: sqlite, postgresql, mariadb (all that have a URL)
 //   JOINERY_BENCH_SCALING   the row counts of the scaling series (10000,100000,1000000)
 //   JOINERY_BENCH_MEMORY_ROWS  rows of the peak-memory preload (1000000)
-//   JOINERY_BENCH_CREATES   creates per round (1000); JOINERY_BENCH_LOWERINGS cached queries lowered per round (20000; a quarter as many fresh)
+//   JOINERY_BENCH_CREATES   creates (and requests) per round (1000); JOINERY_BENCH_LOWERINGS cached queries lowered per round (20000; a quarter as many fresh)
 
 let environment = ProcessInfo.processInfo.environment
 let arguments = CommandLine.arguments
@@ -30,7 +30,7 @@ func number(_ name: String, _ fallback: Int) -> Int { environment[name].flatMap 
 
 let rows = number("JOINERY_BENCH_ROWS", 100_000)
 let timing = InterleavedTiming(rounds: number("JOINERY_BENCH_RUNS", 7))
-let sections = list("JOINERY_BENCH_ONLY") ?? ["reads", "creates", "lowering", "memory", "scaling"]
+let sections = list("JOINERY_BENCH_ONLY") ?? ["reads", "creates", "requests", "lowering", "memory", "scaling"]
 let engines = list("JOINERY_BENCH_ENGINES") ?? ["sqlite", "postgresql", "mariadb"]
 let scaling = (environment["JOINERY_BENCH_SCALING"] ?? "10000,100000,1000000").split(separator: ",").compactMap { Int($0) }
 let memoryRows = number("JOINERY_BENCH_MEMORY_ROWS", 1_000_000)
@@ -82,6 +82,9 @@ for engine in ["sqlite", "postgresql", "mariadb"] where engines.contains(engine)
     if sections.contains("creates") {
         emit(try CreateBenchmark(fixture: fixture, timing: timing, count: creates).run())
         emit(try BatchCreateBenchmark(fixture: fixture, timing: timing, count: creates).run())
+    }
+    if sections.contains("requests") {
+        emit(try RequestBenchmark(fixture: fixture, timing: timing, count: creates).run())
     }
     if sections.contains("lowering") {
         let lowering = LoweringBenchmark(database: fixture.database, grdb: grdb, timing: timing, repetitions: lowerings)

@@ -12,8 +12,11 @@
 final class DecodedRows<M> {
     private static var firstChunkSize: Int { 8 }
     private static var largestChunkSize: Int { 256 }
-    /// Full chunks and their sizes, then the one being filled.
-    private var chunks: [(start: UnsafeMutablePointer<M>, size: Int)] = []
+    /// Full chunks and their sizes, then the one being filled. Untyped, so that this array, its
+    /// elements and iterating it involve no type made from `M`: in this unspecialised code each
+    /// such type's metadata is looked up at run time (iterating `[(UnsafeMutablePointer<M>, Int)]`
+    /// with `enumerated()` cost 1,700 instructions a step, most of a one-row `find`'s hydration).
+    private var chunks: [(start: UnsafeMutableRawPointer, size: Int)] = []
     /// The chunk being filled (the last one), held apart: reading it from `chunks` would look
     /// the array's type metadata up on every row. Nil until the first row.
     private var last: UnsafeMutablePointer<M>?
@@ -25,9 +28,12 @@ final class DecodedRows<M> {
     init() {}
 
     deinit {
-        for (index, chunk) in chunks.enumerated() {
-            chunk.start.deinitialize(count: index == chunks.count - 1 ? inLast : chunk.size)
+        var index = 0
+        while index < chunks.count {
+            let chunk = chunks[index]
+            chunk.start.assumingMemoryBound(to: M.self).deinitialize(count: index == chunks.count - 1 ? inLast : chunk.size)
             chunk.start.deallocate()
+            index += 1
         }
     }
 
@@ -41,7 +47,7 @@ final class DecodedRows<M> {
     private func startChunk() {
         lastSize = lastSize == 0 ? Self.firstChunkSize : min(lastSize * 2, Self.largestChunkSize)
         let chunk = UnsafeMutablePointer<M>.allocate(capacity: lastSize)
-        chunks.append((chunk, lastSize))
+        chunks.append((UnsafeMutableRawPointer(chunk), lastSize))
         last = chunk
         inLast = 0
     }
@@ -56,15 +62,18 @@ final class DecodedRows<M> {
         self.total = 0
         return [M](unsafeUninitializedCapacity: total) { buffer, count in
             count = 0
-            for (index, chunk) in chunks.enumerated() {
+            var index = 0
+            while index < chunks.count {
+                let chunk = chunks[index], start = chunk.start.assumingMemoryBound(to: M.self)
                 let filled = index == chunks.count - 1 ? inLast : chunk.size
                 if let base = buffer.baseAddress {
-                    (base + count).moveInitialize(from: chunk.start, count: filled)
+                    (base + count).moveInitialize(from: start, count: filled)
                     count += filled
                 } else {
-                    chunk.start.deinitialize(count: filled)
+                    start.deinitialize(count: filled)
                 }
                 chunk.start.deallocate()
+                index += 1
             }
         }
     }

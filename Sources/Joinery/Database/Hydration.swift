@@ -4,20 +4,17 @@
 extension Database {
     func load<M: Model>(_ query: SelectQuery, as type: M.Type) throws -> [M] {
         let run = try selectRun(query, including: M.self)
-        let planner = planner(run.schema), plan = run.plan
-        guard let root = plan.statements.first, let rootLayout = root.layout else { return [] }
-
-        // Which positions of each statement's rows later steps read.
-        var kept = Array(repeating: Set<Int>(), count: plan.preloads.count + 1)
-        for (index, step) in plan.preloads.enumerated() {
-            kept[sourceIndex(step.source)].formUnion(step.sourceKeyPositions)
-            kept[index + 1].formUnion(step.targetKeyPositions)
-        }
-        var keys = kept.map { KeyTable(positions: $0.sorted()) }
+        let plan = run.plan
+        guard let root = plan.statements.first, root.layout != nil else { return [] }
+        // How to decode each statement's rows and which positions later steps read: from the
+        // plan cache's entry after the first load of this shape.
+        let recipe = try run.entry.map { entry in try entry.hydrationRecipe { try hydrationRecipe(for: plan, schema: run.schema) } }
+            ?? hydrationRecipe(for: plan, schema: run.schema)
+        var keys = recipe.keptPositions.map { KeyTable(positions: $0) }
 
         // The root rows, decoded as M: no existential, no cast.
         let decoded = DecodedRows<M>()
-        let decoder = try rowDecoder(rootLayout, planner: planner)
+        let decoder = recipe.root
         try forEachCursor(root.statement, lowered: run.root, values: run.values) { cursor in
             decoded.append(try decoder.decode(M.self, from: cursor))
             try keys[0].append(from: cursor)
@@ -32,7 +29,7 @@ extension Database {
         for (index, step) in plan.preloads.enumerated() {
             let source = keys[sourceIndex(step.source)]
             let keyIndices = source.indices(of: step.sourceKeyPositions)
-            let parentDecoder = try rowDecoder(step.layout, planner: planner)
+            let parentDecoder = recipe.steps[index]
             // Each statement with its keys lowered as before when a statement of this step bound
             // as many keys (the plan cache keeps it), else lowered when it runs.
             var statements: [(statement: SelectStatement, lowered: LoweredStatement?)] = []
@@ -220,61 +217,6 @@ extension Database {
         case .root: return parentPath
         case .preload(let index): return Array(parentPath.dropFirst(plan.preloads[index].path.count))
         }
-    }
-
-    /// How to decode one statement's rows, worked out once per statement rather than per row:
-    /// the root model's type, the parents joined into each row, and the widening of a row that
-    /// reads only some of the model's columns.
-    private struct RowDecoder {
-        var rootType: any Model.Type
-        var joins: [JoinedAssociation]
-        var widen: ((any RowCursor) throws -> Row)?
-
-        /// The model of the row `cursor` is on, as `Root`, its joined parents set. (No
-        /// `Optional<Root>` here: in this unspecialised code its metadata would be looked up on
-        /// every row.)
-        @inline(__always)
-        func decode<Root: Model>(_ type: Root.Type, from cursor: any RowCursor) throws -> Root {
-            var model: Root
-            if let widen {
-                model = try Root(cursor: RowValuesCursor(widen(cursor)), startingAt: 0)
-            } else {
-                model = try Root(cursor: cursor, startingAt: 0)
-            }
-            if !joins.isEmpty { try model.attachJoined(joins, from: cursor) }
-            return model
-        }
-    }
-
-    /// For a statement that reads only some columns of its model (a preload with chosen
-    /// columns): the row widened to every column, the others NULL, so that the model decodes.
-    private func widening(_ layout: RowLayout, planner: Planner) throws -> ((any RowCursor) throws -> Row)? {
-        guard let segment = layout.segment([]), !segment.isComplete,
-            let table = planner.schema.table(forModel: segment.model)
-        else { return nil }
-        let positions = table.columns.map { layout.position(of: $0.name) }
-        let columns = RowColumns(table.columns.map(\.name))
-        return { cursor in Row(columns: columns, values: try positions.map { try $0.map { try cursor.value(at: $0) } ?? .null }) }
-    }
-
-    private func rowDecoder(_ layout: RowLayout, planner: Planner) throws -> RowDecoder {
-        guard let rootSegment = layout.segment([]), let rootType = modelType(named: rootSegment.model) else {
-            throw JoineryError.misuse("no model type for the rows of \(layout.segments.first?.model ?? "?")")
-        }
-        // The joined segments, each nested under the one whose path is its own less the last step.
-        func joins(under path: [String], of type: any Model.Type) throws -> [JoinedAssociation] {
-            try layout.segments.filter { $0.path.count == path.count + 1 && Array($0.path.dropLast()) == path }.map { segment in
-                guard let relation = try planner.relations(segment.path, from: rootSegment.model).last,
-                    let index = type.modelDeclaration.belongsTo.firstIndex(where: { $0.name == relation.name }),
-                    let parentType = modelType(named: segment.model)
-                else { throw JoineryError.misuse("no model type for \(segment.model)") }
-                return JoinedAssociation(
-                    name: relation.name, index: index, offset: segment.offset,
-                    keyPositions: relation.referencedColumns.compactMap { layout.position(of: $0, path: segment.path) },
-                    nested: try joins(under: segment.path, of: parentType))
-            }
-        }
-        return RowDecoder(rootType: rootType, joins: try joins(under: [], of: rootType), widen: try widening(layout, planner: planner))
     }
 
     /// Sets the association at the end of `path` inside `model` to the parent `box` holds; a

@@ -33,6 +33,21 @@ final class PlanCache: Sendable {
         /// is kept as nil, so that it is not tried again.
         private let preloads = Mutex<(statements: [PreloadKey: CachedStatement?], bytes: Int)>(([:], 0))
 
+        /// How loading this plan's rows decodes them, made on its first load.
+        private let recipe = Mutex<HydrationRecipe?>(nil)
+
+        /// The recipe kept, or `make`'s, kept for the next load (made outside the lock: two
+        /// threads may both make one, and either is right).
+        func hydrationRecipe(_ make: () throws -> HydrationRecipe) rethrows -> HydrationRecipe {
+            if let kept = recipe.withLock({ $0 }) { return kept }
+            let made = try make()
+            recipe.withLock { $0 = $0 ?? made }
+            return made
+        }
+
+        /// Whether a load has kept its recipe here.
+        var hasHydrationRecipe: Bool { recipe.withLock { $0 != nil } }
+
         /// The most preload statements one entry keeps, and the most bytes of SQL and bindings.
         static let preloadLimit = (count: 16, bytes: 4 << 20)
 

@@ -25,7 +25,7 @@ public struct PreparedStatementCache<Statement: Equatable> {
         }
     }
 
-    @usableFromInline var entries: [String: Entry] = [:]
+    @usableFromInline var entries: [SQLKey: Entry] = [:]
     @usableFromInline var clock: UInt64 = 0
     @usableFromInline var bytes = 0
     @usableFromInline let capacity: Int
@@ -48,7 +48,7 @@ public struct PreparedStatementCache<Statement: Equatable> {
     /// the caller's until given back.
     @inlinable
     public mutating func take(_ sql: String) -> Statement? {
-        guard let index = entries.index(forKey: sql), !entries.values[index].taken else { return nil }
+        guard let index = entries.index(forKey: SQLKey(sql)), !entries.values[index].taken else { return nil }
         entries.values[index].taken = true
         return entries.values[index].statement
     }
@@ -60,7 +60,7 @@ public struct PreparedStatementCache<Statement: Equatable> {
     @inlinable
     public mutating func give(back statement: Statement, for sql: String) {
         clock += 1
-        if let index = entries.index(forKey: sql) {
+        if let index = entries.index(forKey: SQLKey(sql)) {
             if entries.values[index].statement == statement {
                 entries.values[index].taken = false
                 entries.values[index].lastUse = clock
@@ -74,13 +74,13 @@ public struct PreparedStatementCache<Statement: Equatable> {
             release(statement)
             return
         }
-        entries[sql] = Entry(statement: statement, lastUse: clock)
+        entries[SQLKey(sql)] = Entry(statement: statement, lastUse: clock)
         bytes += size
         while entries.count > capacity || bytes > byteBudget {
             // Only a statement not running can go.
             guard let oldest = entries.filter({ !$0.value.taken }).min(by: { $0.value.lastUse < $1.value.lastUse }) else { break }
             entries[oldest.key] = nil
-            bytes -= oldest.key.utf8.count
+            bytes -= oldest.key.sql.utf8.count
             release(oldest.value.statement)
         }
     }
@@ -89,7 +89,7 @@ public struct PreparedStatementCache<Statement: Equatable> {
     /// it out of the cache if it came from there.
     @inlinable
     public mutating func discard(_ statement: Statement, for sql: String) {
-        if let index = entries.index(forKey: sql), entries.values[index].statement == statement {
+        if let index = entries.index(forKey: SQLKey(sql)), entries.values[index].statement == statement {
             entries.remove(at: index)
             bytes -= sql.utf8.count
         }

@@ -1,0 +1,91 @@
+/// What loading a plan's rows needs before the first row: how to decode each statement's rows
+/// and which row positions the preload steps read. It depends on the plan and the schema alone,
+/// so it is worked out once per cached plan (``PlanCache/Entry/hydrationRecipe(_:)``) rather
+/// than on every query — looking up model types and relations by name, filtering layouts and
+/// sorting sets was a good part of what a query by id cost the client.
+struct HydrationRecipe: Sendable {
+    /// The root statement's rows.
+    var root: RowDecoder
+    /// Each preload step's rows, in plan order.
+    var steps: [RowDecoder]
+    /// For each statement (root first, then each step), the positions later steps read from
+    /// its rows, sorted.
+    var keptPositions: [[Int]]
+}
+
+/// How to decode one statement's rows, worked out once per plan rather than per row: the root
+/// model's type, the parents joined into each row, and the widening of a row that reads only
+/// some of the model's columns.
+struct RowDecoder: Sendable {
+    var rootType: any Model.Type
+    var joins: [JoinedAssociation]
+    var widen: (@Sendable (any RowCursor) throws -> Row)?
+
+    /// The model of the row `cursor` is on, as `Root`, its joined parents set. (No
+    /// `Optional<Root>` here: in this unspecialised code its metadata would be looked up on
+    /// every row.)
+    @inline(__always)
+    func decode<Root: Model>(_ type: Root.Type, from cursor: any RowCursor) throws -> Root {
+        var model: Root
+        if let widen {
+            model = try Root(cursor: RowValuesCursor(widen(cursor)), startingAt: 0)
+        } else {
+            model = try Root(cursor: cursor, startingAt: 0)
+        }
+        if !joins.isEmpty { try model.attachJoined(joins, from: cursor) }
+        return model
+    }
+}
+
+extension Database {
+    /// The recipe for loading `plan`'s rows, made under `schema`.
+    func hydrationRecipe(for plan: QueryPlan, schema: Schema) throws -> HydrationRecipe {
+        let planner = planner(schema)
+        guard let rootLayout = plan.statements.first?.layout else {
+            throw JoineryError.misuse("the query plans no statement with rows to load")
+        }
+        var kept = Array(repeating: Set<Int>(), count: plan.preloads.count + 1)
+        for (index, step) in plan.preloads.enumerated() {
+            switch step.source {
+            case .root: kept[0].formUnion(step.sourceKeyPositions)
+            case .preload(let source): kept[source + 1].formUnion(step.sourceKeyPositions)
+            }
+            kept[index + 1].formUnion(step.targetKeyPositions)
+        }
+        return HydrationRecipe(
+            root: try rowDecoder(rootLayout, planner: planner),
+            steps: try plan.preloads.map { try rowDecoder($0.layout, planner: planner) },
+            keptPositions: kept.map { $0.sorted() })
+    }
+
+    /// For a statement that reads only some columns of its model (a preload with chosen
+    /// columns): the row widened to every column, the others NULL, so that the model decodes.
+    private func widening(_ layout: RowLayout, planner: Planner) throws -> (@Sendable (any RowCursor) throws -> Row)? {
+        guard let segment = layout.segment([]), !segment.isComplete,
+            let table = planner.schema.table(forModel: segment.model)
+        else { return nil }
+        let positions = table.columns.map { layout.position(of: $0.name) }
+        let columns = RowColumns(table.columns.map(\.name))
+        return { cursor in Row(columns: columns, values: try positions.map { try $0.map { try cursor.value(at: $0) } ?? .null }) }
+    }
+
+    private func rowDecoder(_ layout: RowLayout, planner: Planner) throws -> RowDecoder {
+        guard let rootSegment = layout.segment([]), let rootType = modelType(named: rootSegment.model) else {
+            throw JoineryError.misuse("no model type for the rows of \(layout.segments.first?.model ?? "?")")
+        }
+        // The joined segments, each nested under the one whose path is its own less the last step.
+        func joins(under path: [String], of type: any Model.Type) throws -> [JoinedAssociation] {
+            try layout.segments.filter { $0.path.count == path.count + 1 && Array($0.path.dropLast()) == path }.map { segment in
+                guard let relation = try planner.relations(segment.path, from: rootSegment.model).last,
+                    let index = type.modelDeclaration.belongsTo.firstIndex(where: { $0.name == relation.name }),
+                    let parentType = modelType(named: segment.model)
+                else { throw JoineryError.misuse("no model type for \(segment.model)") }
+                return JoinedAssociation(
+                    name: relation.name, index: index, offset: segment.offset,
+                    keyPositions: relation.referencedColumns.compactMap { layout.position(of: $0, path: segment.path) },
+                    nested: try joins(under: segment.path, of: parentType))
+            }
+        }
+        return RowDecoder(rootType: rootType, joins: try joins(under: [], of: rootType), widen: try widening(layout, planner: planner))
+    }
+}
