@@ -158,7 +158,7 @@ final class RawMariaDB: RawEngine {
             case .text(let text):
                 let count = text.utf8.count
                 let memory = UnsafeMutableRawPointer.allocate(byteCount: max(count, 1), alignment: 1)
-                _ = UnsafeMutableRawBufferPointer(start: memory, count: count).copyBytes(from: text.utf8)
+                UnsafeMutableRawBufferPointer(start: memory, count: count).copyBytes(from: text.utf8)
                 storage.append(memory)
                 binds[index].buffer_type = MYSQL_TYPE_STRING
                 binds[index].buffer = memory

@@ -22,7 +22,7 @@ struct ShapeFingerprint {
 
     mutating func mix(_ text: String) {
         var hash = self.hash
-        let hashed = text.utf8.withContiguousStorageIfAvailable { bytes in
+        let hashed: Void? = text.utf8.withContiguousStorageIfAvailable { bytes in
             for byte in bytes { hash = (hash ^ UInt64(byte)) &* Self.prime }
         }
         if hashed == nil {
