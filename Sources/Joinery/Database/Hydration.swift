@@ -26,22 +26,24 @@ extension Database {
         // parent carries its own parents by the time it is given to its child. Each parent is
         // decoded as its own type straight into the box its children share.
         var preloaded: [any PreloadedParents] = []
-        for (index, step) in plan.preloads.enumerated() {
-            let source = keys[sourceIndex(step.source)]
-            let keyIndices = source.indices(of: step.sourceKeyPositions)
+        for index in plan.preloads.indices {
+            let assignment = recipe.assignments[index]
+            let source = keys[assignment.source]
             let parentDecoder = recipe.steps[index]
             // Each statement with its keys lowered as before when a statement of this step bound
-            // as many keys (the plan cache keeps it), else lowered when it runs.
+            // as many keys (the plan cache keeps it), else lowered when it runs. The step is read
+            // in place: a copy would retain its every string and array.
             var statements: [(statement: SelectStatement, lowered: LoweredStatement?)] = []
-            if keyIndices.count == 1 {
-                let distinct = source.distinctValues(at: keyIndices[0])
-                for batch in try step.batches(forSingleColumnKeys: distinct, capabilities: capabilities) {
+            if assignment.sourceKeyIndices.count == 1 {
+                let distinct = source.distinctValues(at: assignment.sourceKeyIndices[0])
+                for batch in try plan.preloads[index].batches(forSingleColumnKeys: distinct, capabilities: capabilities) {
                     let lowered = try cachedPreloadStatement(step: index, keys: distinct[batch.keys], run: run)
                     statements.append((batch.statement, lowered))
                 }
             } else {
-                statements = try step.statements(forKeys: source.distinctKeys(at: keyIndices), capabilities: capabilities)
-                    .map { ($0, nil) }
+                statements = try plan.preloads[index].statements(
+                    forKeys: source.distinctKeys(at: assignment.sourceKeyIndices), capabilities: capabilities
+                ).map { ($0, nil) }
             }
             func read<P: Model>(_ type: P.Type) throws -> any PreloadedParents {
                 // A local array of AnyObject and a metatype taken once: appending to a generic
@@ -59,13 +61,12 @@ extension Database {
             }
             preloaded.append(try read(parentDecoder.rootType))
         }
-        for (index, step) in plan.preloads.enumerated().sorted(by: { $0.element.path.count > $1.element.path.count }) {
+        for index in recipe.assignmentOrder {
+            let assignment = recipe.assignments[index]
             let parents = preloaded[index].boxes
-            let source = sourceIndex(step.source)
+            let source = assignment.source, target = assignment.target
             let parentOf = keys[source].parentRows(
-                at: keys[source].indices(of: step.sourceKeyPositions), in: keys[index + 1],
-                at: keys[index + 1].indices(of: step.targetKeyPositions))
-            let target = sourcePath(of: step, in: plan) + [step.relation.name]
+                at: assignment.sourceKeyIndices, in: keys[index + 1], at: assignment.targetKeyIndices)
             if source == 0 {
                 for row in roots.indices {
                     guard let parent = parentOf[row] else { continue }
@@ -118,11 +119,6 @@ extension Database {
 
         mutating func append(from cursor: any RowCursor) throws {
             for position in positions { values.append(try cursor.value(at: position)) }
-        }
-
-        /// Where `wanted` positions sit among the kept ones.
-        func indices(of wanted: [Int]) -> [Int] {
-            wanted.compactMap { positions.firstIndex(of: $0) }
         }
 
         func key(row: Int, at indices: [Int]) -> Key {
@@ -203,7 +199,7 @@ extension Database {
         }
     }
 
-    private func sourceIndex(_ source: PreloadSource) -> Int {
+    func sourceIndex(_ source: PreloadSource) -> Int {
         switch source {
         case .root: return 0
         case .preload(let index): return index + 1
@@ -211,7 +207,7 @@ extension Database {
     }
 
     /// The path, within its source statement's rows, of the model a preload fills.
-    private func sourcePath(of step: PreloadStep, in plan: QueryPlan) -> [String] {
+    func sourcePath(of step: PreloadStep, in plan: QueryPlan) -> [String] {
         let parentPath = Array(step.path.dropLast())
         switch step.source {
         case .root: return parentPath

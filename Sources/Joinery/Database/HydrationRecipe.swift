@@ -11,6 +11,24 @@ struct HydrationRecipe: Sendable {
     /// For each statement (root first, then each step), the positions later steps read from
     /// its rows, sorted.
     var keptPositions: [[Int]]
+    /// Where each preload step's parents go, in plan order.
+    var assignments: [PreloadAssignment]
+    /// The order the steps' parents are assigned in: deepest first, so that a parent carries its
+    /// own parents by the time it is given to its child.
+    var assignmentOrder: [Int]
+}
+
+/// What a preload step's parents are matched by and where they are set, worked out from the
+/// plan once (a `PreloadStep` copied per query retained its every string and array).
+struct PreloadAssignment: Sendable {
+    /// The statement whose rows own the association: 0 the root, n the n-th step's.
+    var source: Int
+    /// Where the foreign key sits among the source statement's kept positions.
+    var sourceKeyIndices: [Int]
+    /// Where the referenced key sits among this step's kept positions.
+    var targetKeyIndices: [Int]
+    /// The association's path within the source's models.
+    var target: [String]
 }
 
 /// How to decode one statement's rows, worked out once per plan rather than per row: the root
@@ -46,16 +64,25 @@ extension Database {
         }
         var kept = Array(repeating: Set<Int>(), count: plan.preloads.count + 1)
         for (index, step) in plan.preloads.enumerated() {
-            switch step.source {
-            case .root: kept[0].formUnion(step.sourceKeyPositions)
-            case .preload(let source): kept[source + 1].formUnion(step.sourceKeyPositions)
-            }
+            kept[sourceIndex(step.source)].formUnion(step.sourceKeyPositions)
             kept[index + 1].formUnion(step.targetKeyPositions)
+        }
+        let keptPositions = kept.map { $0.sorted() }
+        func indices(of wanted: [Int], in statement: Int) -> [Int] {
+            wanted.compactMap { keptPositions[statement].firstIndex(of: $0) }
+        }
+        let assignments = plan.preloads.enumerated().map { index, step in
+            let source = sourceIndex(step.source)
+            return PreloadAssignment(
+                source: source, sourceKeyIndices: indices(of: step.sourceKeyPositions, in: source),
+                targetKeyIndices: indices(of: step.targetKeyPositions, in: index + 1),
+                target: sourcePath(of: step, in: plan) + [step.relation.name])
         }
         return HydrationRecipe(
             root: try rowDecoder(rootLayout, planner: planner),
             steps: try plan.preloads.map { try rowDecoder($0.layout, planner: planner) },
-            keptPositions: kept.map { $0.sorted() })
+            keptPositions: keptPositions, assignments: assignments,
+            assignmentOrder: plan.preloads.indices.sorted { plan.preloads[$0].path.count > plan.preloads[$1].path.count })
     }
 
     /// For a statement that reads only some columns of its model (a preload with chosen
