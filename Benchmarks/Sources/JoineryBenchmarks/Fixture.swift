@@ -142,7 +142,7 @@ struct RawContender {
     var join: (_ sql: String) throws -> [Profile]
     var create: (_ count: Int, _ tag: String, _ sql: CreateSQL, _ savepoint: Bool) throws -> [Profile]
     var createBatch: (_ count: Int, _ tag: String, _ sql: CreateSQL) throws -> [Profile]
-    var requests: (_ count: Int, _ sql: RequestSQL) throws -> Int
+    var requests: (_ count: Int, _ tag: String, _ sql: RequestSQL) throws -> Int
     var close: () -> Void
 
     init<Engine: RawEngine>(_ engine: Engine) {
@@ -154,7 +154,7 @@ struct RawContender {
                 engine, count: count, tag: tag, userSQL: sql.user, profileSQL: sql.profile, begin: sql.begin,
                 commit: sql.commit, savepoint: savepoint)
         }
-        requests = { count, sql in try RawLoops.requests(engine, count: count, sql: sql) }
+        requests = { count, tag, sql in try RawLoops.requests(engine, count: count, tag: tag, sql: sql) }
         createBatch = { count, tag, sql in
             try RawLoops.createBatch(
                 engine, count: count, tag: tag, userSQL: sql.user, profileSQL: sql.profile, begin: sql.begin, commit: sql.commit)

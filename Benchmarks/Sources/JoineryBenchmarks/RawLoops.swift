@@ -88,16 +88,25 @@ enum RawLoops {
         for index in 0..<count {
             if savepoint { try engine.execute("SAVEPOINT joinery_1") }
             defer { if savepoint { try? engine.execute("RELEASE SAVEPOINT joinery_1") } }
-            var user = User(name: "\(tag) user \(index)", email: "\(tag).\(index)@example.com")
-            try engine.each(userSQL, values: [.text(user.name), .text(user.email)]) { row in user.id = row.integer(0) }
-            guard let userID = user.id else { throw BenchmarkError("raw create: no user id returned") }
-            var profile = Profile(name: "\(tag) profile \(index)", userID: userID)
-            try engine.each(profileSQL, values: [.text(profile.name), .integer(userID)]) { row in profile.id = row.integer(0) }
-            profile.user = user
-            created.append(profile)
+            created.append(try insertProfileWithUser(engine, tag: tag, index: index, userSQL: userSQL, profileSQL: profileSQL))
         }
         try engine.execute(commit)
         return created
+    }
+
+    /// Profile `index` of `tag` with its new user: the user's INSERT … RETURNING, then the
+    /// profile's with the user's new id. Returns the profile, ids filled in, its user set.
+    static func insertProfileWithUser<Engine: RawEngine>(
+        _ engine: Engine, tag: String, index: Int, userSQL: String, profileSQL: String
+    ) throws -> Profile {
+        var user = User(name: "\(tag) user \(index)", email: "\(tag).\(index)@example.com")
+        try engine.each(userSQL, values: [.text(user.name), .text(user.email)]) { row in user.id = row.integer(0) }
+        guard let userID = user.id else { throw BenchmarkError("raw insert: no user id returned") }
+        var profile = Profile(name: "\(tag) profile \(index)", userID: userID)
+        try engine.each(profileSQL, values: [.text(profile.name), .integer(userID)]) { row in profile.id = row.integer(0) }
+        guard profile.id != nil else { throw BenchmarkError("raw insert: no profile id returned") }
+        profile.user = user
+        return profile
     }
 
     /// `count` profiles with a new user each in two multi-row inserts, as Joinery's

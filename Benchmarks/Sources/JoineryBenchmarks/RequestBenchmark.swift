@@ -20,7 +20,7 @@ struct RequestBenchmark {
             _ = try db.query(Profile.self).preload(\.user).find(probe.id ?? 0)
             _ = try db.query(Profile.self).join(\.user).find(probe.id ?? 0)
         }
-        var sql = try RequestSQL(recorded: recorded, engine: fixture.engine)
+        let sql = try RequestSQL(recorded: recorded, engine: fixture.engine)
 
         var round = 0
         var checksums: [String: Int] = [:]
@@ -35,16 +35,11 @@ struct RequestBenchmark {
                     guard let id = profile.id else { throw BenchmarkError("Joinery create gave no id") }
                     let preloaded = try database.query(Profile.self).preload(\.user).find(id)
                     let joined = try database.query(Profile.self).join(\.user).find(id)
-                    guard let preloaded, let joined, preloaded.user?.name == profile.user?.name, joined.user?.name == profile.user?.name
-                    else { throw BenchmarkError("Joinery read back the wrong rows") }
-                    sum &+= checksum([preloaded, joined]) &- Int(id) &* 62 &- Int(profile.userID ?? 0) &* 34
+                    sum &+= try Self.checksum(created: profile, preloaded: preloaded, joined: joined, by: "Joinery")
                 }
                 checksums["joinery"] = sum
             }),
-            ("raw", {
-                sql.tag = "r\(round)"
-                checksums["raw"] = try raw.requests(count, sql)
-            }),
+            ("raw", { checksums["raw"] = try raw.requests(count, "r\(round)", sql) }),
         ])
         guard checksums["joinery"] == checksums["raw"] else {
             throw BenchmarkError("the request's contenders read different rows: \(checksums)")
@@ -52,6 +47,17 @@ struct RequestBenchmark {
         return ReportLine(
             measure: "\(fixture.engine) \(count.formatted) requests: create, preload find, join find",
             joinery: medians["joinery"] ?? 0, raw: medians["raw"] ?? 0, target: target)
+    }
+
+    /// What one request read, as a number both contenders must reach: both finds found the
+    /// profile created, with its user. The ids (each contender's own) are left out, so that
+    /// the sums compare what was read, not which keys the engine gave.
+    static func checksum(created: Profile, preloaded: Profile?, joined: Profile?, by contender: String) throws -> Int {
+        guard let id = created.id, let userID = created.userID, let preloaded, let joined,
+            preloaded.user?.name == created.user?.name, joined.user?.name == created.user?.name
+        else { throw BenchmarkError("\(contender) read back the wrong rows") }
+        // `checksum` weighs each profile's id by 31 and its user's by 17.
+        return JoineryBenchmarks.checksum([preloaded, joined]) &- Int(id) &* 62 &- Int(userID) &* 34
     }
 }
 
@@ -63,8 +69,6 @@ struct RequestSQL {
     var userByID: String
     /// The profile by id with its user joined.
     var joinByID: String
-    /// Makes each round's names its own.
-    var tag = ""
 
     init(recorded: [ExecutedStatement], engine: String) throws {
         create = try CreateSQL(recorded: recorded, of: "a request's create")
@@ -81,24 +85,22 @@ struct RequestSQL {
 }
 
 extension RawLoops {
-    /// `count` requests as ``RequestBenchmark`` runs them; returns a checksum of what was read.
-    static func requests<Engine: RawEngine>(_ engine: Engine, count: Int, sql: RequestSQL) throws -> Int {
+    /// `count` requests as ``RequestBenchmark`` runs them, names tagged `tag`; returns a checksum
+    /// of what was read.
+    static func requests<Engine: RawEngine>(_ engine: Engine, count: Int, tag: String, sql: RequestSQL) throws -> Int {
         var sum = 0
         for index in 0..<count {
-            var user = User(name: "\(sql.tag) user \(index)", email: "\(sql.tag).\(index)@example.com")
-            var profile = Profile(name: "\(sql.tag) profile \(index)")
             try engine.execute(sql.create.begin)
+            let created: Profile
             do {
-                try engine.each(sql.create.user, values: [.text(user.name), .text(user.email)]) { row in user.id = row.integer(0) }
-                guard let userID = user.id else { throw BenchmarkError("raw request: no user id returned") }
-                profile.userID = userID
-                try engine.each(sql.create.profile, values: [.text(profile.name), .integer(userID)]) { row in profile.id = row.integer(0) }
+                created = try insertProfileWithUser(
+                    engine, tag: tag, index: index, userSQL: sql.create.user, profileSQL: sql.create.profile)
                 try engine.execute(sql.create.commit)
             } catch {
                 try? engine.execute("ROLLBACK")
                 throw error
             }
-            guard let id = profile.id, let userID = user.id else { throw BenchmarkError("raw request: no profile id returned") }
+            guard let id = created.id else { throw BenchmarkError("raw request: no profile id returned") }
             var preloaded: Profile?
             try engine.each(sql.profileByID, keys: [id]) { row in
                 preloaded = Profile(id: row.integer(0), name: row.text(1), userID: row.isNull(2) ? nil : row.integer(2))
@@ -113,10 +115,7 @@ extension RawLoops {
                 joined = Profile(id: row.integer(0), name: row.text(1), userID: row.isNull(2) ? nil : row.integer(2))
                 if !row.isNull(3) { joined?.user = User(id: row.integer(3), name: row.text(4), email: row.text(5)) }
             }
-            guard let preloaded, let joined, preloaded.user?.name == user.name, joined.user?.name == user.name else {
-                throw BenchmarkError("raw request read back the wrong rows")
-            }
-            sum &+= checksum([preloaded, joined]) &- Int(id) &* 62 &- Int(userID) &* 34
+            sum &+= try RequestBenchmark.checksum(created: created, preloaded: preloaded, joined: joined, by: "raw")
         }
         return sum
     }

@@ -137,7 +137,7 @@ public final class Database: Sendable {
     }
 
     func planner(including types: [any Model.Type]) throws -> Planner {
-        Planner(schema: try schema(including: types), capabilities: capabilities, now: Date())
+        planner(try schema(including: types))
     }
 
     /// What a select runs: its plan and its first statement lowered. From the plan cache when a
@@ -175,6 +175,9 @@ public final class Database: Sendable {
         guard let (shapedQuery, values) = query.shaped() else {
             return SelectRun(schema: schema, plan: try planner.plan(.select(query)))
         }
+        // A hit binds the fingerprint's values to this shape's markers: both walks must take the
+        // values in one order.
+        assert(values.values == fingerprint.values, "the fingerprint and the shape took the values in different orders")
         // Every marker must come out as a binding of one statement, and none in SQL text (a
         // dialect that wrote a value as a literal, or folded values into one parameter, would
         // otherwise run the marker itself): else this query is planned afresh each time.
@@ -297,7 +300,7 @@ public final class Database: Sendable {
     /// A planner for `types` and the generation of the schema it plans with.
     func plannerAndGeneration(including type: any Model.Type) throws -> (planner: Planner, generation: Int) {
         let (schema, generation) = try context.schemaAndGeneration(including: type, fitting: capabilities.identifierLimit)
-        return (Planner(schema: schema, capabilities: capabilities, now: Date()), generation)
+        return (planner(schema), generation)
     }
 
     // MARK: Running statements

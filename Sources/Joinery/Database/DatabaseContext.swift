@@ -127,15 +127,22 @@ final class RegistrySnapshot: Sendable {
     /// The schema when every one of `types` is known and the names were checked against
     /// `limit`; nil when only the registry (under its lock) can tell.
     func schema(of types: [any Model.Type], fitting limit: IdentifierLimit?) -> Schema? {
-        guard let schema, types.allSatisfy({ known.contains(ObjectIdentifier($0)) }) else { return nil }
-        if let limit, !fittingLimits.contains(limit) { return nil }
+        guard let schema, types.allSatisfy(isKnown), fits(limit) else { return nil }
         return schema
     }
 
     func schema(of type: any Model.Type, fitting limit: IdentifierLimit?) -> Schema? {
-        let identifier = ObjectIdentifier(type)
-        guard let schema, knownList?.contains(identifier) ?? known.contains(identifier) else { return nil }
-        if let limit, !fittingLimitList.contains(limit) { return nil }
+        guard let schema, isKnown(type), fits(limit) else { return nil }
         return schema
+    }
+
+    private func isKnown(_ type: any Model.Type) -> Bool {
+        let identifier = ObjectIdentifier(type)
+        return knownList?.contains(identifier) ?? known.contains(identifier)
+    }
+
+    /// Whether the names were checked against `limit` (nil: no limit to check).
+    private func fits(_ limit: IdentifierLimit?) -> Bool {
+        limit.map(fittingLimitList.contains) ?? true
     }
 }

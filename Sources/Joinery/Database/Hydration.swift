@@ -199,22 +199,6 @@ extension Database {
         }
     }
 
-    func sourceIndex(_ source: PreloadSource) -> Int {
-        switch source {
-        case .root: return 0
-        case .preload(let index): return index + 1
-        }
-    }
-
-    /// The path, within its source statement's rows, of the model a preload fills.
-    func sourcePath(of step: PreloadStep, in plan: QueryPlan) -> [String] {
-        let parentPath = Array(step.path.dropLast())
-        switch step.source {
-        case .root: return parentPath
-        case .preload(let index): return Array(parentPath.dropFirst(plan.preloads[index].path.count))
-        }
-    }
-
     /// Sets the association at the end of `path` inside `model` to the parent `box` holds; a
     /// missing intermediate leaves it unset.
     static func setBox<Target: Model>(_ box: AnyObject?, at path: [String], in model: inout Target) {

@@ -115,4 +115,21 @@ extension Database {
         }
         return RowDecoder(rootType: rootType, joins: try joins(under: [], of: rootType), widen: try widening(layout, planner: planner))
     }
+
+    /// The statement a step's keys come from: 0 the root, n + 1 the n-th step.
+    private func sourceIndex(_ source: PreloadSource) -> Int {
+        switch source {
+        case .root: return 0
+        case .preload(let index): return index + 1
+        }
+    }
+
+    /// The path, within its source statement's rows, of the model a preload fills.
+    private func sourcePath(of step: PreloadStep, in plan: QueryPlan) -> [String] {
+        let parentPath = Array(step.path.dropLast())
+        switch step.source {
+        case .root: return parentPath
+        case .preload(let index): return Array(parentPath.dropFirst(plan.preloads[index].path.count))
+        }
+    }
 }

@@ -283,7 +283,7 @@ final class PlanCache: Sendable {
             var candidates = state.selects[bucket] ?? []
             // Another thread may have planned the same shape meanwhile: keep one.
             if let index = candidates.firstIndex(where: {
-                $0.selectKey.map { $0.generation == key.generation && $0.dialect == key.dialect && $0.shape == key.shape } ?? false
+                $0.selectKey?.matches(key.shape, generation: key.generation, dialect: key.dialect) == true
                     && $0.capabilities == capabilities
             }) {
                 candidates[index] = entry
