@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Joinery
 import JoinerySQLite
 import JoineryTestSupport
@@ -24,19 +25,30 @@ struct SQLitePoolTests {
         try await pool.migrate(User.self)
         let mode = try await pool.read { db in try db.connection.query("PRAGMA journal_mode")[0].decode(String.self, at: 0) }
         #expect(mode == "wal")
-        // The writer holds a transaction open; a reader meanwhile sees the last commit, at once.
+        // The writer holds a transaction open, with a row in it, until the reader has counted; the reader
+        // meanwhile sees the last commit, at once. A handshake, not a sleep: under load a task may start
+        // late, and a reader that began after the commit would prove nothing.
+        let inserted = Atomic<Bool>(false)
+        let counted = DispatchSemaphore(value: 0)
         let writing = Task {
             try await pool.transaction { db in
                 var user = User(name: "uncommitted")
                 try db.create(&user)
-                Thread.sleep(forTimeInterval: 0.5)
+                inserted.store(true, ordering: .releasing)
+                // A reader that waits for the writer never signals: the writer gives up after 2 s and commits.
+                _ = counted.wait(timeout: .now() + 2)
             }
         }
-        try await Task.sleep(for: .milliseconds(100))
+        let deadline = ContinuousClock.now + .seconds(10)
+        while !inserted.load(ordering: .acquiring), ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(5)) }
+        let started = inserted.load(ordering: .acquiring)
+        #expect(started, "the writer did not start")
         let start = ContinuousClock.now
         let seen = try await pool.query(User.self).count()
+        let waited = ContinuousClock.now - start
+        counted.signal()
         #expect(seen == 0)
-        #expect(ContinuousClock.now - start < .milliseconds(300), "the reader waited for the writer")
+        #expect(waited < .milliseconds(1500), "the reader waited for the writer")
         try await writing.value
         #expect(try await pool.query(User.self).count() == 1)
         await pool.close()
