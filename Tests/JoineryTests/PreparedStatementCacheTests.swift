@@ -44,6 +44,35 @@ struct PreparedStatementCacheTests {
         #expect(released.names == ["inner", "b", "outer", "c"])
     }
 
+    /// A ticket finds the statement without a second lookup; one made stale by statements
+    /// prepared and kept meanwhile (a row loop running other SQL) or removed (a discard) is not
+    /// followed — the SQL is looked up — and the statement is still given back, not lost.
+    @Test func aTicketStaleAfterTheCacheChangedFallsBackToTheSQL() throws {
+        let released = Released()
+        var cache = PreparedStatementCache<String>(capacity: 4) { released.names.append($0) }
+        cache.give(back: "a", for: "SELECT a")
+        cache.give(back: "b", for: "SELECT b")
+        let firstTaken = cache.takeWithTicket("SELECT a")
+        let first = try #require(firstTaken)
+        cache.give(back: first.statement, for: "SELECT a", ticket: first.ticket)
+        #expect(cache.count == 2)
+        // Taken, then other statements kept and dropped while it ran: its ticket is stale.
+        let outerTaken = cache.takeWithTicket("SELECT a")
+        let outer = try #require(outerTaken)
+        for name in ["c", "d", "e"] { cache.give(back: name, for: "SELECT \(name)") }   // over capacity: b goes
+        cache.discard("d", for: "SELECT d")
+        cache.give(back: outer.statement, for: "SELECT a", ticket: outer.ticket)
+        #expect(released.names == ["b", "d"])
+        #expect(cache.take("SELECT a") == "a")
+        // A statement that is not the one the ticket names is released, as without a ticket.
+        let takenTaken = cache.takeWithTicket("SELECT c")
+        let taken = try #require(takenTaken)
+        cache.give(back: "other", for: "SELECT c", ticket: taken.ticket)
+        #expect(released.names == ["b", "d", "other"])
+        cache.give(back: taken.statement, for: "SELECT c", ticket: taken.ticket)
+        #expect(cache.take("SELECT c") == "c")
+    }
+
     @Test func largeStatementsAreKeptWithinTheBudget() {
         let released = Released()
         var cache = PreparedStatementCache<String>(capacity: 10, byteBudget: 100) { released.names.append($0) }

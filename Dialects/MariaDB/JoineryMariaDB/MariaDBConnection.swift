@@ -233,10 +233,15 @@ public final class MariaDBConnection: DatabaseConnection, @unchecked Sendable {
         _ sql: String, _ bindings: [SQLValue], _ mysql: UnsafeMutablePointer<MYSQL>,
         _ body: (UnsafeMutablePointer<MYSQL_STMT>) throws -> T
     ) throws -> T {
-        let statement = try statementCache.take(sql) ?? prepare(sql, mysql)
+        let taken = statementCache.takeWithTicket(sql)
+        let statement = try taken?.statement ?? prepare(sql, mysql)
         var keep = true
         defer {
-            if keep { statementCache.give(back: statement, for: sql) } else { statementCache.discard(statement, for: sql) }
+            if keep {
+                statementCache.give(back: statement, for: sql, ticket: taken?.ticket)
+            } else {
+                statementCache.discard(statement, for: sql)
+            }
         }
         let expected = Int(mysql_stmt_param_count(statement))
         guard expected == bindings.count else {

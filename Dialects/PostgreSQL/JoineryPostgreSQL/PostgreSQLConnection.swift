@@ -247,9 +247,10 @@ public final class PostgreSQLConnection: DatabaseConnection, @unchecked Sendable
         }
         for attempt in 0..<2 {
             let statement: PostgreSQLPreparedStatement
-            if let cached = statements.take(sql) {
+            let taken = statements.takeWithTicket(sql)
+            if let cached = taken?.statement {
                 guard cached.accepts(parameters) else {
-                    statements.give(back: cached, for: sql)
+                    statements.give(back: cached, for: sql, ticket: taken?.ticket)
                     return try unprepared(sql, parameters, handle)
                 }
                 statement = cached
@@ -293,7 +294,7 @@ public final class PostgreSQLConnection: DatabaseConnection, @unchecked Sendable
                     continue
                 }
             } else {
-                statements.give(back: statement, for: sql)
+                statements.give(back: statement, for: sql, ticket: taken?.ticket)
             }
             return result
         }

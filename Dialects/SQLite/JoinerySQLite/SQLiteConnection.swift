@@ -242,14 +242,15 @@ public final class SQLiteConnection: DatabaseConnection, @unchecked Sendable {
     private func withStatement<T>(
         _ sql: String, _ bindings: [SQLValue], _ db: OpaquePointer, _ body: (OpaquePointer) throws -> T
     ) throws -> T {
-        let statement = try statementCache.take(sql) ?? prepare(sql, db)
+        let taken = statementCache.takeWithTicket(sql)
+        let statement = try taken?.statement ?? prepare(sql, db)
         // The outermost statement starts the clock; statements run from its row loop share it.
         let timed = clock.map { $0.start() } ?? false
         defer {
             if timed { clock?.stop() }
             sqlite3_reset(statement)
             sqlite3_clear_bindings(statement)
-            statementCache.give(back: statement, for: sql)
+            statementCache.give(back: statement, for: sql, ticket: taken?.ticket)
         }
         let expected = Int(sqlite3_bind_parameter_count(statement))
         guard expected == bindings.count else {

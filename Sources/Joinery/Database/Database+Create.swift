@@ -79,18 +79,23 @@ extension Database {
     }
 
     func create<M: Model>(_ model: inout M, omittingRelations relations: Set<String>, omittingFields fields: Set<String>) throws {
-        let planner = try planner(including: [M.self])
-        guard let table = planner.schema.table(forModel: M.modelDeclaration.name) else { return }
-        let omittedColumns = Set(table.columns.filter { fields.contains($0.fieldName) }.map(\.name))
-        if let key = table.primaryKey.first(where: omittedColumns.contains), table.hasGeneratedPrimaryKey == false {
-            throw JoineryError.misuse("\(M.self) cannot be created without its primary key \(key)", model: "\(M.self)")
+        // Omitted fields: their columns, and the table to read their defaults back from.
+        var omitted: (columns: Set<String>, table: TableSchema)?
+        if !fields.isEmpty {
+            let planner = try planner(including: [M.self])
+            guard let table = planner.schema.table(forModel: M.modelDeclaration.name) else { return }
+            let columns = Set(table.columns.filter { fields.contains($0.fieldName) }.map(\.name))
+            if let key = table.primaryKey.first(where: columns.contains), table.hasGeneratedPrimaryKey == false {
+                throw JoineryError.misuse("\(M.self) cannot be created without its primary key \(key)", model: "\(M.self)")
+            }
+            if !columns.isEmpty { omitted = (columns, table) }
         }
         let original = model
         model = try writingTransaction("create") {
             var erased: any Model = original
-            try insertGraph(&erased, ifAbsent: false, omittingRelations: relations, omittingColumns: omittedColumns)
+            try insertGraph(&erased, ifAbsent: false, omittingRelations: relations, omittingColumns: omitted?.columns ?? [])
             guard var typed = erased as? M else { throw JoineryError.misuse("create changed the type of \(M.self)") }
-            if !omittedColumns.isEmpty {
+            if let (omittedColumns, table) = omitted {
                 // What the engine stored for the omitted columns, so the value does not claim otherwise.
                 let query = SelectQuery(table.modelName, filter: try keyCondition(of: typed, table), unscoped: true)
                 guard let stored = try load(query, as: M.self).first else {
@@ -145,49 +150,57 @@ extension Database {
         }
     }
 
-    /// Inserts `model` after the parents it carries. `ifAbsent`: the model's key is its own
+    /// The create recipe of `type` under `schema`, made once per schema generation.
+    private func createRecipe(for type: any Model.Type, in schema: Schema, generation: Int) throws -> CreateRecipe {
+        try context.plans.createRecipe(for: type, generation: generation, dialect: dialectType, capabilities: capabilitiesNumber) {
+            try CreateRecipe(for: type, in: schema, generation: generation, dialect: dialectType, capabilities: capabilitiesNumber)
+        }
+    }
+
+    /// Inserts `model` after the parents it carries, and returns its column values as stored
+    /// (generated key and foreign keys included). `ifAbsent`: the model's key is its own
     /// (natural), and a row that already has it is left as it is.
+    @discardableResult
     private func insertGraph(
         _ model: inout any Model, ifAbsent: Bool, omittingRelations: Set<String> = [], omittingColumns: Set<String> = []
-    ) throws {
+    ) throws -> [SQLValue] {
         let type = Swift.type(of: model)
         let (planner, generation) = try plannerAndGeneration(including: type)
-        let schema = planner.schema
-        guard let table = schema.table(forModel: type.modelDeclaration.name) else {
-            throw JoineryError.misuse("\(type) is not a model of this database", model: "\(type)")
-        }
-        let fields = type.modelDeclaration.fields
-
-        for relation in table.belongsTo where !omittingRelations.contains(relation.name) {
-            guard var parent = model.association(named: relation.name) else { continue }
-            let parentType = Swift.type(of: parent)
-            let key = ReferencedKey(relation, parent: parentType, owner: type)
-            let parentValues = parent.columnValues
-            let write = try ParentWrite.Rule(for: parentType, in: schema).write(for: parentValues)
-            try checkAgreement(of: model, fields, with: key.referenced(in: parentValues), relation, parentIsNew: write == .insert)
-            if write == .existing {
-                try key.copy(from: parentValues, into: &model)
-            } else {
-                try insertGraph(&parent, ifAbsent: write == .insertIfAbsent)
-                model.setAssociation(parent, named: relation.name)
-                try key.copy(from: parent.columnValues, into: &model)
-            }
-        }
-
+        let recipe = try createRecipe(for: type, in: planner.schema, generation: generation)
+        // Read once, then kept in step with every value written into the model.
         var rowValues = model.columnValues
-        try stampTimestamps(&model, &rowValues, table, now: planner.now)
-        var columns: [String] = [], values: [SQLValue] = []
-        for (column, value) in zip(table.columns, rowValues) where !omittingColumns.contains(column.name) {
-            columns.append(column.name)
-            values.append(value)
+
+        for step in recipe.parents where omittingRelations.isEmpty || !omittingRelations.contains(step.relation.name) {
+            guard var parent = model.association(named: step.relation.name) else { continue }
+            let (rule, key) = try step.ruleAndKey(for: Swift.type(of: parent), owner: type, in: planner.schema)
+            var parentValues = parent.columnValues
+            let write = rule.write(for: parentValues)
+            try checkAgreement(of: rowValues, step, with: key.referenced(in: parentValues), parentIsNew: write == .insert)
+            if write != .existing {
+                parentValues = try insertGraph(&parent, ifAbsent: write == .insertIfAbsent)
+                model.setAssociation(parent, named: step.relation.name)
+            }
+            try key.copy(from: parentValues, into: &model, values: &rowValues)
         }
-        if ifAbsent {
-            try insertIfAbsent(model, Dictionary(zip(columns, values), uniquingKeysWith: { first, _ in first }), table, planner)
-            return
+
+        try stampTimestamps(&model, &rowValues, recipe, now: planner.now)
+        let table = recipe.table
+        let plan: QueryPlan, lowered: LoweredStatement?, markedValues: QueryValues?
+        if omittingColumns.isEmpty, !ifAbsent {
+            (plan, lowered, markedValues) = try modelInsert(rowValues, recipe, planner: planner, generation: generation, modelType: type)
+        } else {
+            var columns: [String] = [], values: [SQLValue] = []
+            for (column, value) in zip(recipe.columnNames, rowValues) where !omittingColumns.contains(column) {
+                columns.append(column)
+                values.append(value)
+            }
+            if ifAbsent {
+                try insertIfAbsent(model, Dictionary(zip(columns, values), uniquingKeysWith: { first, _ in first }), table, planner)
+                return rowValues
+            }
+            (plan, lowered, markedValues, _) = try insertRun(
+                table.modelName, columns: columns, values: values, planner: planner, generation: generation, modelType: type)
         }
-        // A row of the same shape inserted before: its plan and SQL come from the plan cache.
-        let (plan, lowered, markedValues) = try insertRun(
-            table.modelName, columns: columns, values: values, planner: planner, generation: generation, modelType: type)
         for planned in plan.statements {
             switch plan.generatedKey {
             case .returning(let column)?:
@@ -196,74 +209,112 @@ extension Database {
                 try forEachCursor(planned.statement, lowered: lowered, values: markedValues) { cursor in
                     if returned == nil { returned = try cursor.value(at: 0) }
                 }
-                guard let value = returned, let index = table.columns.firstIndex(where: { $0.name == column }) else {
+                guard let value = returned, let index = recipe.position(ofColumn: column) else {
                     throw JoineryError(.engine, "the insert into \(table.name) returned no key", table: table.name)
                 }
                 try model.setColumnValue(value, at: index)
+                if index < rowValues.count { rowValues[index] = value }
             case .lastInsertID(let column)?:
                 let result = try run(planned.statement, lowered: lowered, values: markedValues)
-                guard let id = result.lastInsertID, let index = table.columns.firstIndex(where: { $0.name == column }) else {
+                guard let id = result.lastInsertID, let index = recipe.position(ofColumn: column) else {
                     throw JoineryError(.engine, "the insert into \(table.name) reported no key", table: table.name)
                 }
                 try model.setColumnValue(.integer(id), at: index)
+                if index < rowValues.count { rowValues[index] = .integer(id) }
             case nil:
                 try run(planned.statement, lowered: lowered, values: markedValues)
             }
         }
+        return rowValues
+    }
+
+    /// The insert of one row of every column of `recipe`'s model: the statement the recipe keeps
+    /// for rows with the same NULL columns, else ``insertRun(_:columns:values:returning:planner:generation:modelType:)``'s
+    /// (from the plan cache or planned now), then kept in the recipe.
+    private func modelInsert(
+        _ rowValues: [SQLValue], _ recipe: CreateRecipe, planner: Planner, generation: Int, modelType: any Model.Type
+    ) throws -> (QueryPlan, LoweredStatement?, QueryValues?) {
+        let columns = recipe.table.columns
+        guard rowValues.count == columns.count, rowValues.count <= 64 else {
+            let run = try insertRun(
+                recipe.table.modelName, columns: recipe.columnNames, values: rowValues, planner: planner, generation: generation,
+                modelType: modelType)
+            return (run.plan, run.lowered, run.values)
+        }
+        var nulls: UInt64 = 0
+        var taken: [SQLValue] = []
+        taken.reserveCapacity(rowValues.count)
+        for (position, value) in rowValues.enumerated() {
+            if value.isNull {
+                nulls |= 1 << UInt64(position)
+                continue
+            }
+            // The checks the planner makes on values, which it cannot make on markers.
+            if planner.mayRefuse(value) { try planner.checkStorable(value, in: columns[position], of: recipe.table) }
+            taken.append(value)
+        }
+        if let entry = recipe.insert(nulls: nulls) {
+            let values = QueryValues(values: taken)
+            return (entry.plan, entry.root(with: values), values)
+        }
+        let run = try insertRun(
+            recipe.table.modelName, columns: recipe.columnNames, values: rowValues, planner: planner, generation: generation,
+            modelType: modelType)
+        if let entry = run.entry { recipe.keep(entry, nulls: nulls) }
+        return (run.plan, run.lowered, run.values)
     }
 
     /// Inserts `models`, all of `type`, after the new parents they carry (each association's new
-    /// parents as one batch, recursively); the caller holds the transaction.
-    private func insertBatch(_ models: inout [any Model], of type: any Model.Type) throws {
-        let planner = try planner(including: [type])
-        let schema = planner.schema
-        guard let table = schema.table(forModel: type.modelDeclaration.name) else {
-            throw JoineryError.misuse("\(type) is not a model of this database", model: "\(type)")
-        }
-        let fields = type.modelDeclaration.fields
+    /// parents as one batch, recursively), and returns their column values as stored; the
+    /// caller holds the transaction.
+    @discardableResult
+    private func insertBatch(_ models: inout [any Model], of type: any Model.Type) throws -> [[SQLValue]] {
+        let (planner, generation) = try plannerAndGeneration(including: type)
+        let recipe = try createRecipe(for: type, in: planner.schema, generation: generation)
+        let table = recipe.table
+        // Read once, then kept in step with every value written into the models.
+        var rows = models.map(\.columnValues)
 
-        for relation in table.belongsTo {
+        for step in recipe.parents {
+            let relation = step.relation
             // Every parent of one association is of the association's type: its rule and key
-            // positions are worked out once, from the first.
-            var parentType: (rule: ParentWrite.Rule, key: ReferencedKey)?
+            // positions are taken once, from the first.
+            var ruleAndKey: (rule: ParentWrite.Rule, key: ReferencedKey)?
             var newParents: [any Model] = [], owners: [Int] = []
             for index in models.indices {
                 guard var parent = models[index].association(named: relation.name) else { continue }
-                if parentType == nil {
-                    let found = Swift.type(of: parent)
-                    parentType = (try ParentWrite.Rule(for: found, in: schema), ReferencedKey(relation, parent: found, owner: type))
+                if ruleAndKey == nil {
+                    ruleAndKey = try step.ruleAndKey(for: Swift.type(of: parent), owner: type, in: planner.schema)
                 }
-                guard let (rule, key) = parentType else { continue }
+                guard let (rule, key) = ruleAndKey else { continue }
                 let parentValues = parent.columnValues
                 let write = rule.write(for: parentValues)
-                try checkAgreement(
-                    of: models[index], fields, with: key.referenced(in: parentValues), relation, parentIsNew: write == .insert)
+                try checkAgreement(of: rows[index], step, with: key.referenced(in: parentValues), parentIsNew: write == .insert)
                 switch write {
                 case .insert:
                     newParents.append(parent)
                     owners.append(index)
                 case .insertIfAbsent:
-                    try insertGraph(&parent, ifAbsent: true)
+                    let stored = try insertGraph(&parent, ifAbsent: true)
                     models[index].setAssociation(parent, named: relation.name)
-                    try key.copy(from: parent.columnValues, into: &models[index])
+                    try key.copy(from: stored, into: &models[index], values: &rows[index])
                 case .existing:
-                    try key.copy(from: parentValues, into: &models[index])
+                    try key.copy(from: parentValues, into: &models[index], values: &rows[index])
                 }
             }
-            if let first = newParents.first, let (_, key) = parentType {
-                try insertBatch(&newParents, of: Swift.type(of: first))
-                for (parent, index) in zip(newParents, owners) {
-                    models[index].setAssociation(parent, named: relation.name)
-                    try key.copy(from: parent.columnValues, into: &models[index])
+            if let first = newParents.first, let (_, key) = ruleAndKey {
+                let stored = try insertBatch(&newParents, of: Swift.type(of: first))
+                for (position, index) in owners.enumerated() {
+                    models[index].setAssociation(newParents[position], named: relation.name)
+                    try key.copy(from: stored[position], into: &models[index], values: &rows[index])
                 }
             }
         }
 
-        var rows = models.map(\.columnValues)
-        for index in models.indices { try stampTimestamps(&models[index], &rows[index], table, now: planner.now) }
+        for index in models.indices { try stampTimestamps(&models[index], &rows[index], recipe, now: planner.now) }
         // Rows whose generated key is NULL (the engine chooses it) and rows that give it go in
         // separate inserts: they name different columns.
-        let keyPosition = table.hasGeneratedPrimaryKey ? table.columns.firstIndex { $0.name == table.primaryKey.first } : nil
+        let keyPosition = table.hasGeneratedPrimaryKey ? table.primaryKey.first.flatMap(recipe.position(ofColumn:)) : nil
         func choosesKey(_ index: Int) -> Bool {
             guard let keyPosition else { return false }
             return keyPosition >= rows[index].count || rows[index][keyPosition].isNull
@@ -281,44 +332,48 @@ extension Database {
                     var keys: [SQLValue] = []
                     keys.reserveCapacity(batch.count)
                     try forEachCursor(planned.statement) { cursor in keys.append(try cursor.value(at: 0)) }
-                    try assign(keys, to: batch, of: &models, table, column)
+                    try assign(keys, to: batch, of: &models, &rows, recipe, column)
                 case .lastInsertID(let column)?:
                     let result = try run(planned.statement)
-                    try assign(result.lastInsertID.map { [.integer($0)] } ?? [], to: batch, of: &models, table, column)
+                    try assign(result.lastInsertID.map { [.integer($0)] } ?? [], to: batch, of: &models, &rows, recipe, column)
                 case nil:
                     try run(planned.statement)
                 }
             }
         }
+        return rows
     }
 
     /// Sets `updatedAt`, and `createdAt` where it is nil, to `now`: in the model, so that the
     /// caller's value says what was stored, and in `values`, its column values about to be
     /// inserted.
-    private func stampTimestamps(_ model: inout any Model, _ values: inout [SQLValue], _ table: TableSchema, now: Date) throws {
-        for (position, column) in table.columns.enumerated() where position < values.count {
-            if column.role == .updatedAt || (column.role == .createdAt && values[position].isNull) {
-                try model.setColumnValue(.timestamp(now), at: position)
-                values[position] = .timestamp(now)
-            }
+    private func stampTimestamps(_ model: inout any Model, _ values: inout [SQLValue], _ recipe: CreateRecipe, now: Date) throws {
+        for (position, always) in recipe.stamps where position < values.count && (always || values[position].isNull) {
+            try model.setColumnValue(.timestamp(now), at: position)
+            values[position] = .timestamp(now)
         }
     }
 
-    /// Writes the keys one insert generated into the models it inserted: the engine gives the
-    /// rows of one statement increasing keys in the order of their `VALUES`, so the keys, sorted,
-    /// are the rows' in order.
+    /// Writes the keys one insert generated into the models it inserted (and their column
+    /// values): the engine gives the rows of one statement increasing keys in the order of their
+    /// `VALUES`, so the keys, sorted, are the rows' in order.
     private func assign(
-        _ keys: [SQLValue], to batch: ArraySlice<Int>, of models: inout [any Model], _ table: TableSchema, _ column: String
+        _ keys: [SQLValue], to batch: ArraySlice<Int>, of models: inout [any Model], _ rows: inout [[SQLValue]],
+        _ recipe: CreateRecipe, _ column: String
     ) throws {
         let integers = keys.compactMap { key -> Int64? in if case .integer(let value) = key { value } else { nil } }
         guard keys.count == batch.count, integers.count == keys.count || keys.count == 1,
-            let position = table.columns.firstIndex(where: { $0.name == column })
+            let position = recipe.position(ofColumn: column)
         else {
             throw JoineryError(
-                .engine, "the insert into \(table.name) returned \(keys.count) keys for \(batch.count) rows", table: table.name)
+                .engine, "the insert into \(recipe.table.name) returned \(keys.count) keys for \(batch.count) rows",
+                table: recipe.table.name)
         }
         let ordered = integers.count == keys.count ? integers.sorted().map(SQLValue.integer) : keys
-        for (index, key) in zip(batch, ordered) { try models[index].setColumnValue(key, at: position) }
+        for (index, key) in zip(batch, ordered) {
+            try models[index].setColumnValue(key, at: position)
+            if position < rows[index].count { rows[index][position] = key }
+        }
     }
 
     /// Writes the parent's referenced key into the model's foreign key.
@@ -330,16 +385,16 @@ extension Database {
     /// A foreign key set by hand and the key of the parent carried beside it must agree
     /// (GORM silently takes the parent's). A hand-set key beside a parent still to be inserted
     /// cannot agree with a key nobody knows yet — unless the field cannot be nil, when its
-    /// value is only a placeholder.
+    /// value is only a placeholder. `values`: the owner's column values.
     private func checkAgreement(
-        of model: any Model, _ fields: [FieldDeclaration], with referenced: [SQLValue], _ relation: BelongsToRelation,
-        parentIsNew: Bool
+        of values: [SQLValue], _ step: CreateRecipe.ParentStep, with referenced: [SQLValue], parentIsNew: Bool
     ) throws {
-        for (foreignField, referencedValue) in zip(relation.foreignKeyFields, referenced) {
-            guard let index = fields.firstIndex(where: { $0.name == foreignField }) else { continue }
-            let given = model.columnValues[index]
+        let relation = step.relation
+        for ((foreignField, foreignKey), referencedValue) in zip(zip(relation.foreignKeyFields, step.foreignKeys), referenced) {
+            guard let (index, isNullable) = foreignKey, index < values.count else { continue }
+            let given = values[index]
             if given.isNull || given == referencedValue { continue }
-            if referencedValue.isNull && !(parentIsNew && fields[index].isNullable) { continue }
+            if referencedValue.isNull && !(parentIsNew && isNullable) { continue }
             let parentKey = referencedValue.isNull ? "a new \(relation.targetModel) (its key is not known yet)" : "\(relation.targetModel) \(referencedValue)"
             throw JoineryError.misuse(
                 "\(relation.ownerModel).\(foreignField) is \(given), but the \(relation.name) it carries is \(parentKey); "
@@ -437,6 +492,16 @@ struct ReferencedKey {
     /// The parent's referenced key (NULL where it has no such field).
     func referenced(in parentValues: [SQLValue]) -> [SQLValue] {
         positions.map { position in position.parent.flatMap { $0 < parentValues.count ? parentValues[$0] : nil } ?? .null }
+    }
+
+    /// Writes the parent's referenced key into the owner's foreign key, and into `values`, the
+    /// owner's column values kept beside it.
+    func copy(from parentValues: [SQLValue], into owner: inout any Model, values: inout [SQLValue]) throws {
+        for position in positions {
+            guard let from = position.parent, let to = position.owner, from < parentValues.count else { continue }
+            try owner.setColumnValue(parentValues[from], at: to)
+            if to < values.count { values[to] = parentValues[from] }
+        }
     }
 
     /// Writes the parent's referenced key into the owner's foreign key.

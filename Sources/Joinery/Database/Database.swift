@@ -249,7 +249,7 @@ public final class Database: Sendable {
     func insertRun(
         _ model: String, columns: [String], values rowValues: [SQLValue], returning: [String]? = nil,
         planner: Planner, generation: Int, modelType: (any Model.Type)? = nil
-    ) throws -> (plan: QueryPlan, lowered: LoweredStatement?, values: QueryValues?) {
+    ) throws -> (plan: QueryPlan, lowered: LoweredStatement?, values: QueryValues?, entry: PlanCache.Entry?) {
         // The checks the planner makes on values (a NUL in text, a date with no calendar time),
         // which it cannot make on markers: on the values themselves, on every insert.
         let table = try planner.table(forModel: model)
@@ -276,7 +276,7 @@ public final class Database: Sendable {
         // The planner is this database's (`plannerAndGeneration`): its capabilities are ours.
         let capabilities = capabilitiesNumber
         if let entry = context.plans.entry(for: key, capabilities: capabilities) {
-            return (entry.plan, entry.root(with: values), values)
+            return (entry.plan, entry.root(with: values), values, entry)
         }
         let plan = try planner.plan(.insert(shape.query))
         guard plan.statements.count == 1, let only = plan.statements.first,
@@ -285,11 +285,11 @@ public final class Database: Sendable {
             zip(markers, lowered.bindings).allSatisfy({ $0.0 >= 0 || $0.1.isNull })
         else {
             let fresh = InsertQuery(model, columns: columns, values: rowValues, returning: returning)
-            return (try planner.plan(.insert(fresh)), nil, nil)
+            return (try planner.plan(.insert(fresh)), nil, nil, nil)
         }
         let entry = context.plans.store(
             plan, root: lowered, rootMarkers: markers, preloadsHaveMarkers: false, capabilities: capabilities, for: key)
-        return (plan, entry.root(with: values), values)
+        return (plan, entry.root(with: values), values, entry)
     }
 
     /// The plan cache's key for `shape` under this database's dialect (told by its type).

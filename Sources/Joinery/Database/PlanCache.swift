@@ -297,4 +297,28 @@ final class PlanCache: Sendable {
     }
 
     var count: Int { state.withLock { $0.count } }
+
+    /// Create recipes by model type: one per type, replaced when the schema's generation (or the
+    /// dialect) changes. As many as the database has model types.
+    private let createRecipes = Mutex<[ObjectIdentifier: CreateRecipe]>([:])
+
+    /// The create recipe of `type` made under `generation`, `dialect` and `capabilities`: the
+    /// one kept, or `make`'s, kept (made outside the lock: two threads may both make one).
+    func createRecipe(
+        for type: any Model.Type, generation: Int, dialect: ObjectIdentifier, capabilities: CapabilitiesNumber,
+        make: () throws -> CreateRecipe
+    ) rethrows -> CreateRecipe {
+        let id = ObjectIdentifier(type)
+        if let kept = createRecipes.withLock({ $0[id] }),
+            kept.fits(generation: generation, dialect: dialect, capabilities: capabilities)
+        {
+            return kept
+        }
+        let made = try make()
+        createRecipes.withLock { recipes in
+            if let kept = recipes[id], kept.generation > generation { return }
+            recipes[id] = made
+        }
+        return made
+    }
 }

@@ -25,7 +25,25 @@ public struct PreparedStatementCache<Statement: Equatable> {
         }
     }
 
+    /// Where a taken statement sits in the cache, so that giving it back does not look its SQL
+    /// up a second time (hashing it): good while the cache has neither gained nor lost an entry
+    /// since it was taken. A statement prepared inside the taken one's row loop changes that,
+    /// and the SQL is looked up instead.
+    public struct Ticket {
+        @usableFromInline let index: Dictionary<SQLKey, Entry>.Index
+        @usableFromInline let layout: UInt64
+
+        @inlinable
+        init(index: Dictionary<SQLKey, Entry>.Index, layout: UInt64) {
+            self.index = index
+            self.layout = layout
+        }
+    }
+
     @usableFromInline var entries: [SQLKey: Entry] = [:]
+    /// Counts the entries added and removed (not a `didSet`: that would copy the dictionary on
+    /// every change); a ticket taken under another count is not used.
+    @usableFromInline var layout: UInt64 = 0
     @usableFromInline var clock: UInt64 = 0
     @usableFromInline var bytes = 0
     @usableFromInline let capacity: Int
@@ -53,6 +71,27 @@ public struct PreparedStatementCache<Statement: Equatable> {
         return entries.values[index].statement
     }
 
+    /// ``take(_:)``, with a ticket for ``give(back:for:ticket:)``.
+    @inlinable
+    public mutating func takeWithTicket(_ sql: String) -> (statement: Statement, ticket: Ticket)? {
+        guard let index = entries.index(forKey: SQLKey(sql)), !entries.values[index].taken else { return nil }
+        entries.values[index].taken = true
+        return (entries.values[index].statement, Ticket(index: index, layout: layout))
+    }
+
+    /// ``give(back:for:)`` for a statement taken with `ticket` (nil: one prepared afresh): found
+    /// by its ticket while that is good, else by its SQL.
+    @inlinable
+    public mutating func give(back statement: Statement, for sql: String, ticket: Ticket?) {
+        if let ticket, ticket.layout == layout, entries.values[ticket.index].statement == statement {
+            clock += 1
+            entries.values[ticket.index].taken = false
+            entries.values[ticket.index].lastUse = clock
+            return
+        }
+        give(back: statement, for: sql)
+    }
+
     /// Gives back a statement taken from the cache, or keeps a newly prepared one for the next
     /// run of `sql`, pushing out the least recently used ones when the cache is full. A statement
     /// larger than the whole budget, or prepared while the cached one for the same SQL was
@@ -75,11 +114,13 @@ public struct PreparedStatementCache<Statement: Equatable> {
             return
         }
         entries[SQLKey(sql)] = Entry(statement: statement, lastUse: clock)
+        layout &+= 1
         bytes += size
         while entries.count > capacity || bytes > byteBudget {
             // Only a statement not running can go.
             guard let oldest = entries.filter({ !$0.value.taken }).min(by: { $0.value.lastUse < $1.value.lastUse }) else { break }
             entries[oldest.key] = nil
+            layout &+= 1
             bytes -= oldest.key.sql.utf8.count
             release(oldest.value.statement)
         }
@@ -91,6 +132,7 @@ public struct PreparedStatementCache<Statement: Equatable> {
     public mutating func discard(_ statement: Statement, for sql: String) {
         if let index = entries.index(forKey: SQLKey(sql)), entries.values[index].statement == statement {
             entries.remove(at: index)
+            layout &+= 1
             bytes -= sql.utf8.count
         }
         release(statement)
@@ -103,6 +145,7 @@ public struct PreparedStatementCache<Statement: Equatable> {
     public mutating func releaseAll() {
         for entry in entries.values { release(entry.statement) }
         entries.removeAll()
+        layout &+= 1
         bytes = 0
     }
 }

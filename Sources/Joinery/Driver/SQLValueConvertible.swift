@@ -33,6 +33,7 @@ extension JoineryError {
 }
 
 extension Int64: SQLValueConvertible {
+    @inlinable
     public var sqlValue: SQLValue { .integer(self) }
     @inlinable
     public init(cursor: any RowCursor, at position: Int) throws {
@@ -58,6 +59,7 @@ extension Int64: SQLValueConvertible {
 }
 
 extension SQLValueConvertible where Self: FixedWidthInteger {
+    @inlinable
     public var sqlValue: SQLValue {
         // UInt64 values above Int64.max have no integer column on any engine: keep them exact as text.
         if let value = Int64(exactly: self) { return .integer(value) }
@@ -94,6 +96,7 @@ extension UInt16: SQLValueConvertible {}
 extension UInt8: SQLValueConvertible {}
 
 extension Double: SQLValueConvertible {
+    @inlinable
     public var sqlValue: SQLValue { .double(self) }
     @inlinable
     public init(cursor: any RowCursor, at position: Int) throws {
@@ -121,6 +124,7 @@ extension Float: SQLValueConvertible {
 }
 
 extension String: SQLValueConvertible {
+    @inlinable
     public var sqlValue: SQLValue { .text(self) }
     @inlinable
     public init(cursor: any RowCursor, at position: Int) throws {
@@ -144,6 +148,7 @@ extension String: SQLValueConvertible {
 }
 
 extension Bool: SQLValueConvertible {
+    @inlinable
     public var sqlValue: SQLValue { .bool(self) }
     @inlinable
     public init(cursor: any RowCursor, at position: Int) throws {
@@ -169,6 +174,7 @@ extension Bool: SQLValueConvertible {
 }
 
 extension Date: SQLValueConvertible {
+    @inlinable
     public var sqlValue: SQLValue { .timestamp(self) }
     public init(sqlValue: SQLValue) throws {
         switch sqlValue {
@@ -199,12 +205,16 @@ extension Data: SQLValueConvertible {
     public init(sqlValue: SQLValue) throws { self = Data(try [UInt8](sqlValue: sqlValue)) }
 }
 
+// Inlinable, so that a model's generated code gets them specialised for its own optionals: the
+// generic versions look up `Optional<Wrapped>`'s metadata on every call.
 extension Optional: SQLValueConvertible where Wrapped: SQLValueConvertible {
+    @inlinable
     public var sqlValue: SQLValue { self?.sqlValue ?? .null }
     @inlinable
     public init(cursor: any RowCursor, at position: Int) throws {
         self = try cursor.isNull(at: position) ? nil : try Wrapped(cursor: cursor, at: position)
     }
+    @inlinable
     public init(sqlValue: SQLValue) throws {
         self = sqlValue.isNull ? nil : try Wrapped(sqlValue: sqlValue)
     }

@@ -185,6 +185,16 @@ extension Planner {
     /// Refuses a value the engine would not store as given, naming its column: text with a NUL
     /// character where the dialect's text cannot hold one (PostgreSQL would cut it there), a date
     /// with no calendar time (not finite, or beyond ±292,000 years).
+    /// Whether ``checkStorable(_:in:of:)`` would refuse `value` (in any column): a hot path asks
+    /// this first, and looks the column up only for the error.
+    func mayRefuse(_ value: SQLValue) -> Bool {
+        switch value {
+        case .timestamp(let date): !SQLTimestamp.isRepresentable(date)
+        case .text(let text): !capabilities.textHoldsNUL && text.utf8.contains(0)
+        default: false
+        }
+    }
+
     func checkStorable(_ value: SQLValue, in column: ColumnSchema, of table: TableSchema) throws {
         if case .timestamp(let date) = value, !SQLTimestamp.isRepresentable(date) {
             var error = SQLTimestamp.unrepresentable(date)
