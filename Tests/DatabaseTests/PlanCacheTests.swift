@@ -143,6 +143,38 @@ struct PlanCacheTests {
         }
     }
 
+    /// Creates read their table, stamps and parents' rules from a recipe made once per type and
+    /// schema generation, and their insert from it by NULL columns: rows of other NULL columns get
+    /// their own statement, and a schema that changed (a model registered) gets a new recipe.
+    @Test(arguments: TestEngine.allCases)
+    func createsTakeTheirRecipeByTypeAndNullColumnsAndANewSchemaMakesANewOne(engine: TestEngine) throws {
+        try withDatabase(engine) { db in
+            var plain = Profile(name: "plain", user: User(name: "no company"))
+            try db.create(&plain)
+            let recipe = try #require(db.context.plans.keptCreateRecipe(for: User.self))
+            var employed = Profile(name: "employed", user: User(name: "at acme", company: Company(name: "acme")))
+            try db.create(&employed)
+            var alone = Profile(name: "alone")
+            try db.create(&alone)
+            #expect(db.context.plans.keptCreateRecipe(for: User.self) === recipe, "one recipe for every User")
+            // Each create's own values and keys, whatever its NULL columns.
+            let stored = try db.query(Profile.self).preload(\.user, \.company).order(by: \.id).all()
+            #expect(stored.map(\.name) == ["plain", "employed", "alone"])
+            #expect(stored.map(\.userID) == [plain.userID, employed.userID, nil])
+            #expect(stored[0].user?.companyID == nil && stored[0].user?.name == "no company")
+            #expect(stored[1].user?.companyID == employed.user?.company?.id && stored[1].user?.company?.name == "acme")
+            #expect(employed.user?.companyID == employed.user?.company?.id && employed.user?.companyID != nil)
+            #expect(Set([plain.id, employed.id, alone.id]).count == 3)
+            // Another model made known: a new generation, a new recipe, and creates still right.
+            db.register([Integrity.Team.self])
+            var later = Profile(name: "later", user: User(name: "later user"))
+            try db.create(&later)
+            let remade = try #require(db.context.plans.keptCreateRecipe(for: User.self))
+            #expect(remade !== recipe && remade.generation > recipe.generation)
+            #expect(try db.query(Profile.self).preload(\.user).find(later.id ?? 0)?.user?.name == "later user")
+        }
+    }
+
     @Test func shapesLeaveNullAndRefuseBoundArrays() throws {
         let query = SelectQuery("Profile", filter: .and([.equal("name", .text("ann")), .isNull(.column("user_id")),
             .comparison(.column("user_id"), .notEqual, .value(.null))]))

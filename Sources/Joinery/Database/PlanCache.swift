@@ -302,6 +302,11 @@ final class PlanCache: Sendable {
     /// dialect) changes. As many as the database has model types.
     private let createRecipes = Mutex<[ObjectIdentifier: CreateRecipe]>([:])
 
+    /// The create recipe kept for `type`, whichever generation it was made under.
+    func keptCreateRecipe(for type: any Model.Type) -> CreateRecipe? {
+        createRecipes.withLock { $0[ObjectIdentifier(type)] }
+    }
+
     /// The create recipe of `type` made under `generation`, `dialect` and `capabilities`: the
     /// one kept, or `make`'s, kept (made outside the lock: two threads may both make one).
     func createRecipe(
