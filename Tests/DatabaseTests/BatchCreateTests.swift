@@ -1,6 +1,6 @@
 import EngineTestSupport
 import Foundation
-import Joinery
+@testable import Joinery
 import JoineryTestSupport
 import Testing
 
@@ -55,6 +55,46 @@ struct BatchCreateTests {
             #expect(mismatches == 0)
             #expect(try db.query(User.self).count() == 1 + 1_500 * 3 / 5)
             #expect(try db.query(Company.self).count() == 1 + 1_500 / 5)
+        }
+    }
+
+    /// A batch of a shape seen before (its rows' NULL columns and number) is bound into the
+    /// insert lowered with markers the time before: each call's own values and keys, observers
+    /// seeing the values that ran; a batch of other NULL columns is planned as it comes.
+    @Test(arguments: TestEngine.allCases)
+    func batchesOfOneShapeBindTheirOwnValuesIntoTheKeptInsert(engine: TestEngine) throws {
+        try withDatabase(engine) { db in
+            let recorder = StatementRecorder()
+            db.observeStatements(recorder.record)
+            var created: [[Profile]] = []
+            for round in 0..<4 {
+                var profiles = (0..<50).map { Profile(name: "r\(round) p\($0)", user: User(name: "r\(round) u\($0)")) }
+                if round == 3 { profiles[7].user = nil }    // other NULL columns: not the kept shape
+                try db.create(&profiles)
+                created.append(profiles)
+            }
+            #expect(db.context.plans.keptCreateRecipe(for: Profile.self)?.keptBatchCount == 1)
+            #expect(db.context.plans.keptCreateRecipe(for: User.self)?.keptBatchCount == 1)
+            let stored = try db.query(Profile.self).preload(\.user).all()
+            let byID = Dictionary(uniqueKeysWithValues: stored.compactMap { profile in profile.id.map { ($0, profile) } })
+            #expect(byID.count == 200)
+            for profile in created.joined() {
+                let row = try #require(byID[profile.id ?? -1])
+                #expect(row.name == profile.name && row.userID == profile.userID && row.user?.name == profile.user?.name)
+                #expect(profile.userID == profile.user?.id)
+            }
+            #expect(created[3][7].userID == nil && byID[created[3][7].id ?? -1]?.user == nil)
+            // What observers saw ran: no marker in the bindings, and each round's own names.
+            for executed in recorder.executed {
+                for binding in executed.bindings {
+                    if case .text(let text) = binding { #expect(!text.hasPrefix("\u{1}")) }
+                }
+                let lowered = try db.dialect.lower(executed.statement)
+                #expect(lowered.sql == executed.sql && lowered.bindings == executed.bindings)
+            }
+            for round in 0..<4 {
+                #expect(recorder.bindings.contains { $0.contains(.text("r\(round) p49")) })
+            }
         }
     }
 

@@ -31,6 +31,55 @@ final class CreateRecipe: Sendable {
     private let inserts = Mutex<[(nulls: UInt64, entry: PlanCache.Entry)]>([])
     private static let insertLimit = 16
 
+    /// Multi-row inserts (`create(&array)`) lowered with markers, by the NULL columns every row
+    /// shares and the number of rows; and the batch shapes seen once, which are lowered with
+    /// markers only when seen again (a one-off batch size would pay for lowering twice).
+    private let batches = Mutex<(kept: [BatchKey: BatchInsert], seen: Set<BatchKey>)>(([:], []))
+    /// The most batch shapes kept, and the most values one may hold (its markers are kept too).
+    static let batchLimit = (count: 8, values: 16_384)
+
+    struct BatchKey: Hashable, Sendable {
+        var nulls: UInt64
+        var rows: Int
+    }
+
+    /// A multi-row insert planned and lowered with a marker for each value.
+    struct BatchInsert: Sendable {
+        /// The plan: its statements hold markers (what observers see, values restored).
+        let plan: QueryPlan
+        /// Each planned statement lowered, and where its bindings take their values from.
+        let statements: [BatchStatement]
+    }
+
+    /// One lowered statement of a batch.
+    struct BatchStatement: Sendable {
+        let lowered: LoweredStatement
+        /// For each binding, the index of the value it takes (-1: a NULL of its own).
+        let markers: [Int]
+        /// Where its values start, when its bindings are values in order and nothing else (the
+        /// common case): they are then a slice of the batch's values, not bound one by one.
+        let contiguousFrom: Int?
+
+        init(lowered: LoweredStatement, markers: [Int]) {
+            self.lowered = lowered
+            self.markers = markers
+            let first = markers.first ?? 0
+            contiguousFrom = markers.enumerated().allSatisfy { $0.element == first + $0.offset } ? first : nil
+        }
+
+        /// The statement with `values` bound.
+        func bound(_ values: [SQLValue]) -> LoweredStatement {
+            if let start = contiguousFrom, start + markers.count <= values.count {
+                return LoweredStatement(sql: lowered.sql, bindings: Array(values[start..<start + markers.count]))
+            }
+            var bound = lowered
+            for (position, index) in markers.enumerated() where index >= 0 && index < values.count {
+                bound.bindings[position] = values[index]
+            }
+            return bound
+        }
+    }
+
     /// One belongs-to parent: its relation, and for the parent type it is declared with, its
     /// write rule and key positions. A parent of another dynamic type (a hand-written model with
     /// no `associationTypes`) has them worked out on each create.
@@ -94,6 +143,38 @@ final class CreateRecipe: Sendable {
     /// The insert statement kept for rows whose NULL columns are `nulls`.
     func insert(nulls: UInt64) -> PlanCache.Entry? {
         inserts.withLock { kept in kept.first { $0.nulls == nulls }?.entry }
+    }
+
+    /// How many multi-row inserts are kept.
+    var keptBatchCount: Int { batches.withLock { $0.kept.count } }
+
+    /// The multi-row insert kept for `key`.
+    func batch(_ key: BatchKey) -> BatchInsert? {
+        batches.withLock { $0.kept[key] }
+    }
+
+    /// Notes a batch of shape `key`; true when it was seen before, and is worth lowering to keep.
+    func noteBatch(_ key: BatchKey) -> Bool {
+        batches.withLock { state in
+            if state.seen.contains(key) { return true }
+            if state.seen.count < 64 { state.seen.insert(key) }
+            return false
+        }
+    }
+
+    /// Keeps a multi-row insert for `key` (a few shapes at most).
+    func keep(_ batch: BatchInsert, for key: BatchKey) {
+        batches.withLock { state in
+            guard state.kept.count < Self.batchLimit.count else { return }
+            state.kept[key] = batch
+        }
+    }
+
+    /// The NULL columns of `row`, a bit per position.
+    static func nulls(of row: [SQLValue]) -> UInt64 {
+        var nulls: UInt64 = 0
+        for (position, value) in row.enumerated() where value.isNull { nulls |= 1 << UInt64(position) }
+        return nulls
     }
 
     /// Keeps the insert statement for rows whose NULL columns are `nulls` (a few shapes at most).

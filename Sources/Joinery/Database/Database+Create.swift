@@ -321,27 +321,84 @@ extension Database {
         }
         let choosing = models.indices.filter(choosesKey), giving = models.indices.filter { !choosesKey($0) }
         for group in [giving, choosing] where !group.isEmpty {
-            let plan = try planner.planInsert(into: table, columns: table.columns, rows: group.map { rows[$0] })
+            let (plan, lowered, values) = try batchInsert(group.map { rows[$0] }, recipe, planner: planner)
             var next = group[...]
-            for planned in plan.statements {
+            for (number, planned) in plan.statements.enumerated() {
                 guard case .insert(let insert) = planned.statement else { continue }
                 let batch = next.prefix(insert.rows.count)
                 next = next.dropFirst(insert.rows.count)
+                let statement = lowered?[number]
                 switch plan.generatedKey {
                 case .returning(let column)?:
                     var keys: [SQLValue] = []
                     keys.reserveCapacity(batch.count)
-                    try forEachCursor(planned.statement) { cursor in keys.append(try cursor.value(at: 0)) }
+                    try forEachCursor(planned.statement, lowered: statement, values: values) { cursor in
+                        keys.append(try cursor.value(at: 0))
+                    }
                     try assign(keys, to: batch, of: &models, &rows, recipe, column)
                 case .lastInsertID(let column)?:
-                    let result = try run(planned.statement)
+                    let result = try run(planned.statement, lowered: statement, values: values)
                     try assign(result.lastInsertID.map { [.integer($0)] } ?? [], to: batch, of: &models, &rows, recipe, column)
                 case nil:
-                    try run(planned.statement)
+                    try run(planned.statement, lowered: statement, values: values)
                 }
             }
         }
         return rows
+    }
+
+    /// The plan of a multi-row insert of `rows` (every column of `recipe`'s model), and when the
+    /// recipe keeps one for rows of their NULL columns and number, its statements lowered with
+    /// the rows' values (nil: lower the plan's statements as they run).
+    private func batchInsert(
+        _ rows: [[SQLValue]], _ recipe: CreateRecipe, planner: Planner
+    ) throws -> (QueryPlan, [LoweredStatement]?, QueryValues?) {
+        let table = recipe.table, columns = table.columns
+        func unkept() throws -> (QueryPlan, [LoweredStatement]?, QueryValues?) {
+            (try planner.planInsert(into: table, columns: columns, rows: rows), nil, nil)
+        }
+        // Rows that share their NULL columns, within the limits of what is kept.
+        guard let first = rows.first, first.count == columns.count, first.count <= 64,
+            rows.count * columns.count <= CreateRecipe.batchLimit.values
+        else { return try unkept() }
+        let key = CreateRecipe.BatchKey(nulls: CreateRecipe.nulls(of: first), rows: rows.count)
+        var taken: [SQLValue] = []
+        taken.reserveCapacity(rows.count * (columns.count - key.nulls.nonzeroBitCount))
+        for row in rows {
+            guard row.count == columns.count, CreateRecipe.nulls(of: row) == key.nulls else { return try unkept() }
+            for (position, value) in row.enumerated() where !value.isNull {
+                // The checks the planner makes on values, which it cannot make on markers.
+                if planner.mayRefuse(value) { try planner.checkStorable(value, in: columns[position], of: table) }
+                taken.append(value)
+            }
+        }
+        if let kept = recipe.batch(key) {
+            return (kept.plan, kept.statements.map { $0.bound(taken) }, QueryValues(values: taken))
+        }
+        guard recipe.noteBatch(key) else { return try unkept() }
+        var marker = 0
+        let marked = rows.map { row in
+            row.map { value -> SQLValue in
+                if value.isNull { return .null }
+                defer { marker += 1 }
+                return QueryValues.marker(marker)
+            }
+        }
+        let plan = try planner.planInsert(into: table, columns: columns, rows: marked)
+        var statements: [CreateRecipe.BatchStatement] = []
+        var bound = 0
+        for planned in plan.statements {
+            let lowered = try dialect.lower(planned.statement)
+            // Every binding a marker or a NULL: nothing of these rows' own (a time, say) is kept.
+            guard let markers = QueryValues.markerPositions(in: lowered),
+                zip(markers, lowered.bindings).allSatisfy({ $0.0 >= 0 || $0.1.isNull })
+            else { return try unkept() }
+            bound += markers.count { $0 >= 0 }
+            statements.append(CreateRecipe.BatchStatement(lowered: lowered, markers: markers))
+        }
+        guard bound == taken.count else { return try unkept() }
+        recipe.keep(CreateRecipe.BatchInsert(plan: plan, statements: statements), for: key)
+        return (plan, statements.map { $0.bound(taken) }, QueryValues(values: taken))
     }
 
     /// Sets `updatedAt`, and `createdAt` where it is nil, to `now`: in the model, so that the
