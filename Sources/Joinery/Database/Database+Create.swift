@@ -175,7 +175,7 @@ extension Database {
             let (rule, key) = try step.ruleAndKey(for: Swift.type(of: parent), owner: type, in: planner.schema)
             var parentValues = parent.columnValues
             let write = rule.write(for: parentValues)
-            try checkAgreement(of: rowValues, step, with: key.referenced(in: parentValues), parentIsNew: write == .insert)
+            try checkAgreement(of: rowValues, step, with: key, of: parentValues, parentIsNew: write == .insert)
             if write != .existing {
                 parentValues = try insertGraph(&parent, ifAbsent: write == .insertIfAbsent)
                 model.setAssociation(parent, named: step.relation.name)
@@ -289,7 +289,7 @@ extension Database {
                 guard let (rule, key) = ruleAndKey else { continue }
                 let parentValues = parent.columnValues
                 let write = rule.write(for: parentValues)
-                try checkAgreement(of: rows[index], step, with: key.referenced(in: parentValues), parentIsNew: write == .insert)
+                try checkAgreement(of: rows[index], step, with: key, of: parentValues, parentIsNew: write == .insert)
                 switch write {
                 case .insert:
                     newParents.append(parent)
@@ -442,13 +442,16 @@ extension Database {
     /// A foreign key set by hand and the key of the parent carried beside it must agree
     /// (GORM silently takes the parent's). A hand-set key beside a parent still to be inserted
     /// cannot agree with a key nobody knows yet — unless the field cannot be nil, when its
-    /// value is only a placeholder. `values`: the owner's column values.
+    /// value is only a placeholder. `values`: the owner's column values; `parentValues` the
+    /// parent's, its key where `key` says.
     private func checkAgreement(
-        of values: [SQLValue], _ step: CreateRecipe.ParentStep, with referenced: [SQLValue], parentIsNew: Bool
+        of values: [SQLValue], _ step: CreateRecipe.ParentStep, with key: ReferencedKey, of parentValues: [SQLValue],
+        parentIsNew: Bool
     ) throws {
         let relation = step.relation
-        for ((foreignField, foreignKey), referencedValue) in zip(zip(relation.foreignKeyFields, step.foreignKeys), referenced) {
+        for (number, (foreignField, foreignKey)) in zip(relation.foreignKeyFields, step.foreignKeys).enumerated() {
             guard let (index, isNullable) = foreignKey, index < values.count else { continue }
+            let referencedValue = key.referenced(number, in: parentValues)
             let given = values[index]
             if given.isNull || given == referencedValue { continue }
             if referencedValue.isNull && !(parentIsNew && isNullable) { continue }
@@ -524,8 +527,8 @@ enum ParentWrite: Equatable {
 
         /// What to do with a parent whose column values are `values`.
         func write(for values: [SQLValue]) -> ParentWrite {
-            let key = keyPositions.map { $0 < values.count ? values[$0] : .null }
-            if key.isEmpty || key.allSatisfy(\.isNull) { return .insert }
+            let hasKey = keyPositions.contains { $0 < values.count && !values[$0].isNull }
+            guard hasKey else { return .insert }
             return keyIsChosen ? .insertIfAbsent : .existing
         }
     }
@@ -546,9 +549,10 @@ struct ReferencedKey {
         }
     }
 
-    /// The parent's referenced key (NULL where it has no such field).
-    func referenced(in parentValues: [SQLValue]) -> [SQLValue] {
-        positions.map { position in position.parent.flatMap { $0 < parentValues.count ? parentValues[$0] : nil } ?? .null }
+    /// The `number`th column of the parent's referenced key (NULL where it has no such field).
+    func referenced(_ number: Int, in parentValues: [SQLValue]) -> SQLValue {
+        guard number < positions.count, let from = positions[number].parent, from < parentValues.count else { return .null }
+        return parentValues[from]
     }
 
     /// Writes the parent's referenced key into the owner's foreign key, and into `values`, the

@@ -77,6 +77,13 @@ final class DatabaseContext: Sendable {
         return try schemaAndGeneration(including: [type], fitting: limit)
     }
 
+    /// The primary key columns of `type`'s table: from the snapshot without building a schema or
+    /// a declaration when the type is known (a `find` asks on every call).
+    func primaryKey(of type: any Model.Type) throws -> [String]? {
+        if let snapshot, let key = snapshot.primaryKey(of: type) { return key }
+        return try schema(including: [type]).table(forModel: type.modelDeclaration.name)?.primaryKey
+    }
+
     func modelType(named name: String) -> (any Model.Type)? {
         if let type = snapshot?.types[name] { return type }
         return models.withLock { $0.registry.types[name] }
@@ -113,6 +120,8 @@ final class RegistrySnapshot: Sendable {
     /// answer in a few instructions where a `Set` hashes each lookup (~100), on every query.
     private let knownList: [ObjectIdentifier]?
     private let fittingLimitList: [IdentifierLimit]
+    /// Each known type's primary key columns.
+    private let primaryKeys: [ObjectIdentifier: [String]]
 
     init(_ registry: ModelRegistry) {
         types = registry.types
@@ -122,6 +131,19 @@ final class RegistrySnapshot: Sendable {
         generation = registry.generation
         knownList = known.count <= 32 ? Array(known) : nil
         fittingLimitList = Array(fittingLimits)
+        var primaryKeys: [ObjectIdentifier: [String]] = [:]
+        if let schema = registry.cached {
+            for (name, type) in registry.types {
+                if let table = schema.table(forModel: name) { primaryKeys[ObjectIdentifier(type)] = table.primaryKey }
+            }
+        }
+        self.primaryKeys = primaryKeys
+    }
+
+    /// The primary key columns of `type`, when it is known.
+    func primaryKey(of type: any Model.Type) -> [String]? {
+        guard isKnown(type) else { return nil }
+        return primaryKeys[ObjectIdentifier(type)]
     }
 
     /// The schema when every one of `types` is known and the names were checked against

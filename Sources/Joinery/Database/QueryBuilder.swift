@@ -235,8 +235,7 @@ public struct QueryBuilder<M: Model, Source: Sendable>: Sendable {
 
     /// The query limited to the row whose primary key is `id`.
     func findQuery(_ id: some SQLValueConvertible) throws -> SelectQuery {
-        let schema = try context.schema(including: [M.self])
-        guard let key = schema.table(forModel: M.modelDeclaration.name)?.primaryKey, key.count == 1 else {
+        guard let key = try context.primaryKey(of: M.self), key.count == 1 else {
             throw JoineryError.misuse("\(M.self) has no single-column primary key to find by", model: "\(M.self)")
         }
         return filter(.equal(key[0], id.sqlValue)).limit(1).query
