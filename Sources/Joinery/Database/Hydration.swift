@@ -97,6 +97,10 @@ extension Database {
 
         init(positions: [Int]) { self.positions = positions }
 
+        /// Up to this many rows, keys are compared in a list: cheaper than hashing them into a
+        /// set or dictionary made for the purpose.
+        static let fewRows = 8
+
         /// A key of one or several columns; one column needs no array.
         enum Key: Hashable {
             case one(SQLValue)
@@ -135,6 +139,15 @@ extension Database {
         /// cheaper than `SQLValue`.
         func distinctValues(at index: Int) -> [SQLValue] {
             let rows = rowCount, width = positions.count
+            if rows <= Self.fewRows {
+                // A find or a short page: compared in a list, without building sets.
+                var distinct: [SQLValue] = []
+                for row in 0..<rows {
+                    let value = values[row * width + index]
+                    if !value.isNull, !distinct.contains(value) { distinct.append(value) }
+                }
+                return distinct
+            }
             var integers = Set<Int64>(minimumCapacity: rows)
             var others = Set<SQLValue>()
             var distinct: [SQLValue] = []
@@ -154,6 +167,19 @@ extension Database {
         /// left as it is), -1 where no parent has it (set to nil).
         func parentRows(at indices: [Int], in parents: KeyTable, at parentIndices: [Int]) -> [Int?] {
             let rows = rowCount, width = positions.count
+            if indices.count == 1, parentIndices.count == 1, parents.rowCount <= Self.fewRows {
+                // A few parents (a find's one): looked for in place, without building a dictionary.
+                let parentWidth = parents.positions.count, parentIndex = parentIndices[0], index = indices[0]
+                return (0..<rows).map { row in
+                    let key = values[row * width + index]
+                    if key.isNull { return nil }
+                    // The last parent with the key, as the dictionary below keeps it.
+                    for parent in (0..<parents.rowCount).reversed() where parents.values[parent * parentWidth + parentIndex] == key {
+                        return parent
+                    }
+                    return -1
+                }
+            }
             if indices.count == 1, parentIndices.count == 1 {
                 // One column of integers on both sides: keyed by Int64.
                 let parentWidth = parents.positions.count, parentIndex = parentIndices[0], index = indices[0]
