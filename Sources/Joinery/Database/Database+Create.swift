@@ -92,9 +92,9 @@ extension Database {
         }
         let original = model
         model = try writingTransaction("create") {
-            var erased: any Model = original
-            try insertGraph(&erased, ifAbsent: false, omittingRelations: relations, omittingColumns: omitted?.columns ?? [])
-            guard var typed = erased as? M else { throw JoineryError.misuse("create changed the type of \(M.self)") }
+            // Inserted as M: neither boxed as `any Model` nor cast back.
+            var typed = original
+            try insertGraph(&typed, ifAbsent: false, omittingRelations: relations, omittingColumns: omitted?.columns ?? [])
             if let (omittedColumns, table) = omitted {
                 // What the engine stored for the omitted columns, so the value does not claim otherwise.
                 let query = SelectQuery(table.modelName, filter: try keyCondition(of: typed, table), unscoped: true)
@@ -160,11 +160,14 @@ extension Database {
     /// Inserts `model` after the parents it carries, and returns its column values as stored
     /// (generated key and foreign keys included). `ifAbsent`: the model's key is its own
     /// (natural), and a row that already has it is left as it is.
+    ///
+    /// Generic, so that the caller's model is inserted as its own type; a parent (`any Model`) is
+    /// opened in place.
     @discardableResult
-    private func insertGraph(
-        _ model: inout any Model, ifAbsent: Bool, omittingRelations: Set<String> = [], omittingColumns: Set<String> = []
+    private func insertGraph<Inserted: Model>(
+        _ model: inout Inserted, ifAbsent: Bool, omittingRelations: Set<String> = [], omittingColumns: Set<String> = []
     ) throws -> [SQLValue] {
-        let type = Swift.type(of: model)
+        let type: any Model.Type = Swift.type(of: model)
         let (planner, generation) = try plannerAndGeneration(including: type)
         let recipe = try createRecipe(for: type, in: planner.schema, generation: generation)
         // Read once, then kept in step with every value written into the model.
@@ -404,7 +407,9 @@ extension Database {
     /// Sets `updatedAt`, and `createdAt` where it is nil, to `now`: in the model, so that the
     /// caller's value says what was stored, and in `values`, its column values about to be
     /// inserted.
-    private func stampTimestamps(_ model: inout any Model, _ values: inout [SQLValue], _ recipe: CreateRecipe, now: Date) throws {
+    private func stampTimestamps<Stamped: Model>(
+        _ model: inout Stamped, _ values: inout [SQLValue], _ recipe: CreateRecipe, now: Date
+    ) throws {
         for (position, always) in recipe.stamps where position < values.count && (always || values[position].isNull) {
             try model.setColumnValue(.timestamp(now), at: position)
             values[position] = .timestamp(now)
@@ -557,7 +562,7 @@ struct ReferencedKey {
 
     /// Writes the parent's referenced key into the owner's foreign key, and into `values`, the
     /// owner's column values kept beside it.
-    func copy(from parentValues: [SQLValue], into owner: inout any Model, values: inout [SQLValue]) throws {
+    func copy<Owner: Model>(from parentValues: [SQLValue], into owner: inout Owner, values: inout [SQLValue]) throws {
         for position in positions {
             guard let from = position.parent, let to = position.owner, from < parentValues.count else { continue }
             try owner.setColumnValue(parentValues[from], at: to)
