@@ -107,6 +107,16 @@ struct ConnectionTests {
             let update = try connection.execute(engine.sql("UPDATE \(tables[0]) SET name = ? WHERE name = ?"), ["a", "a"])
             #expect(update.rowsAffected == 1)
             #expect(update.lastInsertID == nil)
+            // An insert is told in any case and after white space; a SAVEPOINT is not one.
+            if engine != .postgresql {
+                let lower = try connection.execute(engine.sql("\n\t insert into \(tables[0]) (name) values (?)"), ["c"])
+                #expect(lower.lastInsertID == 3)
+                try connection.transaction {
+                    let savepoint = try connection.execute("SAVEPOINT inner_one", [])
+                    #expect(savepoint.lastInsertID == nil)
+                    try connection.execute("RELEASE SAVEPOINT inner_one", [])
+                }
+            }
         }
     }
 
