@@ -3,7 +3,9 @@
 ///
 /// Table and column names here are the ones SQL uses (`profiles`, `user_id`, the alias
 /// `User__Company`): everything model-level has been resolved by the planner.
-public enum SQLStatement: Sendable, Hashable {
+public indirect enum SQLStatement: Sendable, Hashable {
+    // Indirect: a plan is read on every query, and copying a statement (into a planned statement,
+    // to an observer, out of the plan cache) then retains one box instead of each of its fields.
     case select(SelectStatement)
     case insert(InsertStatement)
     case update(UpdateStatement)
