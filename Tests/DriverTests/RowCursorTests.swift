@@ -50,6 +50,19 @@ struct RowCursorTests {
             #expect(fromCursor == fromRows)
             #expect(fromCursor.count == 2)
             #expect(fromCursor.last == Decoded(i: nil, small: nil, d: nil, t: nil, b: nil, ts: nil, bl: nil))
+            // An optional read of another kind (an integer column as `String?`, `Double?`) takes the
+            // way through the value, as the row does; NULL stays nil.
+            var crossed: [[String?]] = []
+            try connection.forEachCursor(fits, []) { cursor in
+                let text: String? = try cursor.decode(at: 0), number: Double? = try cursor.decode(at: 0)
+                crossed.append([text, number.map { String($0) }])
+            }
+            let crossedRows = try connection.query(fits).map { row -> [String?] in
+                let text: String? = try row.decode(at: 0), number: Double? = try row.decode(at: 0)
+                return [text, number.map { String($0) }]
+            }
+            #expect(crossed == crossedRows)
+            #expect(crossed.first == ["-7", "-7.0"] && crossed.last == [nil, nil])
 
             var values: [[SQLValue]] = []
             try connection.forEachCursor(sql, []) { cursor in

@@ -12,7 +12,7 @@ struct DocumentationCoverageTests {
         "lower", "scratchNamespace", "catalog", "explain", "tableAccesses", "tableRebuild", "beginTransactionSQL", "isUsable",
         "hasOpenTransaction", "interrupt", "seemsAlive", "ping", "prepareOnly", "close", "withExclusiveAccess", "run", "replication",
         "schemes", "connect", "poolConnections", "description", "hash", "encode", "forEachCursor", "isNull", "integer", "real", "attachJoined",
-        "text",
+        "text", "decodeIfPresent",
     ]
     static let witnessInitializers = [
         "init(from decoder", "init(sqlValue", "init(row: Row", "init(nilLiteral", "init(integerLiteral", "init(floatLiteral",

@@ -17,12 +17,21 @@ public protocol SQLValueConvertible {
     /// Reads the column at `position` of the row `cursor` is on, straight from the driver's
     /// buffers where the type allows. Default: ``init(sqlValue:)`` of the cursor's value.
     init(cursor: any RowCursor, at position: Int) throws
+    /// Reads the column at `position`, or nil when it is NULL: what an optional field reads with.
+    /// Default: ``RowCursor/isNull(at:)``, then ``init(cursor:at:)``; the integer, floating-point,
+    /// text and boolean types ask the cursor for their kind first, one call for a value that is there.
+    static func decodeIfPresent(from cursor: any RowCursor, at position: Int) throws -> Self?
 }
 
 extension SQLValueConvertible {
     @inlinable
     public init(cursor: any RowCursor, at position: Int) throws {
         try self.init(sqlValue: cursor.value(at: position))
+    }
+
+    @inlinable
+    public static func decodeIfPresent(from cursor: any RowCursor, at position: Int) throws -> Self? {
+        try cursor.isNull(at: position) ? nil : Self(cursor: cursor, at: position)
     }
 }
 
@@ -42,6 +51,11 @@ extension Int64: SQLValueConvertible {
         } else {
             try self.init(sqlValue: cursor.value(at: position))
         }
+    }
+    @inlinable
+    public static func decodeIfPresent(from cursor: any RowCursor, at position: Int) throws -> Int64? {
+        if let number = try cursor.integer(at: position) { return number }
+        return try cursor.isNull(at: position) ? nil : Int64(sqlValue: cursor.value(at: position))
     }
     public init(sqlValue: SQLValue) throws {
         switch sqlValue {
@@ -83,6 +97,11 @@ extension SQLValueConvertible where Self: FixedWidthInteger {
             try self.init(sqlValue: cursor.value(at: position))
         }
     }
+    @inlinable
+    public static func decodeIfPresent(from cursor: any RowCursor, at position: Int) throws -> Self? {
+        if let number = try cursor.integer(at: position), let exact = Self(exactly: number) { return exact }
+        return try cursor.isNull(at: position) ? nil : Self(sqlValue: cursor.value(at: position))
+    }
 }
 
 extension Int: SQLValueConvertible {}
@@ -105,6 +124,11 @@ extension Double: SQLValueConvertible {
         } else {
             try self.init(sqlValue: cursor.value(at: position))
         }
+    }
+    @inlinable
+    public static func decodeIfPresent(from cursor: any RowCursor, at position: Int) throws -> Double? {
+        if let number = try cursor.real(at: position) { return number }
+        return try cursor.isNull(at: position) ? nil : Double(sqlValue: cursor.value(at: position))
     }
     public init(sqlValue: SQLValue) throws {
         switch sqlValue {
@@ -134,6 +158,11 @@ extension String: SQLValueConvertible {
             try self.init(sqlValue: cursor.value(at: position))
         }
     }
+    @inlinable
+    public static func decodeIfPresent(from cursor: any RowCursor, at position: Int) throws -> String? {
+        if let text = try cursor.text(at: position) { return text }
+        return try cursor.isNull(at: position) ? nil : String(sqlValue: cursor.value(at: position))
+    }
     public init(sqlValue: SQLValue) throws {
         switch sqlValue {
         case .text(let text): self = text
@@ -157,6 +186,11 @@ extension Bool: SQLValueConvertible {
         } else {
             try self.init(sqlValue: cursor.value(at: position))
         }
+    }
+    @inlinable
+    public static func decodeIfPresent(from cursor: any RowCursor, at position: Int) throws -> Bool? {
+        if let number = try cursor.integer(at: position) { return number != 0 }
+        return try cursor.isNull(at: position) ? nil : Bool(sqlValue: cursor.value(at: position))
     }
     public init(sqlValue: SQLValue) throws {
         switch sqlValue {
@@ -212,7 +246,7 @@ extension Optional: SQLValueConvertible where Wrapped: SQLValueConvertible {
     public var sqlValue: SQLValue { self?.sqlValue ?? .null }
     @inlinable
     public init(cursor: any RowCursor, at position: Int) throws {
-        self = try cursor.isNull(at: position) ? nil : try Wrapped(cursor: cursor, at: position)
+        self = try Wrapped.decodeIfPresent(from: cursor, at: position)
     }
     @inlinable
     public init(sqlValue: SQLValue) throws {
