@@ -18,7 +18,7 @@ public protocol SQLValueConvertible {
     /// buffers where the type allows. Default: ``init(sqlValue:)`` of the cursor's value.
     init(cursor: any RowCursor, at position: Int) throws
     /// Reads the column at `position`, or nil when it is NULL: what an optional field reads with.
-    /// Default: ``RowCursor/isNull(at:)``, then ``init(cursor:at:)``; the integer, floating-point,
+    /// Default: ``RowCursor/isNull(at:)``, then ``SQLValueConvertible/init(cursor:at:)``; the integer, floating-point,
     /// text and boolean types ask the cursor for their kind first, one call for a value that is there.
     static func decodeIfPresent(from cursor: any RowCursor, at position: Int) throws -> Self?
 }
