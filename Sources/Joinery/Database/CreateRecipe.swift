@@ -53,30 +53,25 @@ final class CreateRecipe: Sendable {
 
     /// One lowered statement of a batch.
     struct BatchStatement: Sendable {
-        let lowered: LoweredStatement
-        /// For each binding, the index of the value it takes (-1: a NULL of its own).
-        let markers: [Int]
+        /// The statement lowered with markers, and where each binding takes its value from.
+        let cached: PlanCache.CachedStatement
         /// Where its values start, when its bindings are values in order and nothing else (the
         /// common case): they are then a slice of the batch's values, not bound one by one.
         let contiguousFrom: Int?
 
-        init(lowered: LoweredStatement, markers: [Int]) {
-            self.lowered = lowered
-            self.markers = markers
-            let first = markers.first ?? 0
-            contiguousFrom = markers.enumerated().allSatisfy { $0.element == first + $0.offset } ? first : nil
+        init(_ cached: PlanCache.CachedStatement) {
+            self.cached = cached
+            let first = cached.markers.first ?? 0
+            contiguousFrom = cached.markers.enumerated().allSatisfy { $0.element == first + $0.offset } ? first : nil
         }
 
         /// The statement with `values` bound.
         func bound(_ values: [SQLValue]) -> LoweredStatement {
-            if let start = contiguousFrom, start + markers.count <= values.count {
-                return LoweredStatement(sql: lowered.sql, bindings: Array(values[start..<start + markers.count]))
+            let count = cached.markers.count
+            if let start = contiguousFrom, start + count <= values.count {
+                return LoweredStatement(sql: cached.lowered.sql, bindings: Array(values[start..<start + count]))
             }
-            var bound = lowered
-            for (position, index) in markers.enumerated() where index >= 0 && index < values.count {
-                bound.bindings[position] = values[index]
-            }
-            return bound
+            return cached.bound(values, [])
         }
     }
 
@@ -168,13 +163,6 @@ final class CreateRecipe: Sendable {
             guard state.kept.count < Self.batchLimit.count else { return }
             state.kept[key] = batch
         }
-    }
-
-    /// The NULL columns of `row`, a bit per position.
-    static func nulls(of row: [SQLValue]) -> UInt64 {
-        var nulls: UInt64 = 0
-        for (position, value) in row.enumerated() where value.isNull { nulls |= 1 << UInt64(position) }
-        return nulls
     }
 
     /// Keeps the insert statement for rows whose NULL columns are `nulls` (a few shapes at most).

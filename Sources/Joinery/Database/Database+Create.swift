@@ -237,25 +237,15 @@ extension Database {
     private func modelInsert(
         _ rowValues: [SQLValue], _ recipe: CreateRecipe, planner: Planner, generation: Int, modelType: any Model.Type
     ) throws -> (QueryPlan, LoweredStatement?, QueryValues?) {
-        let columns = recipe.table.columns
-        guard rowValues.count == columns.count, rowValues.count <= 64 else {
+        guard rowValues.count == recipe.columnNames.count, rowValues.count <= 64 else {
             let run = try insertRun(
                 recipe.table.modelName, columns: recipe.columnNames, values: rowValues, planner: planner, generation: generation,
                 modelType: modelType)
             return (run.plan, run.lowered, run.values)
         }
-        var nulls: UInt64 = 0
         var taken: [SQLValue] = []
         taken.reserveCapacity(rowValues.count)
-        for (position, value) in rowValues.enumerated() {
-            if value.isNull {
-                nulls |= 1 << UInt64(position)
-                continue
-            }
-            // The checks the planner makes on values, which it cannot make on markers.
-            if planner.mayRefuse(value) { try planner.checkStorable(value, in: columns[position], of: recipe.table) }
-            taken.append(value)
-        }
+        let nulls = try takeStorableValues(of: rowValues, into: &taken, recipe, planner)
         if let entry = recipe.insert(nulls: nulls) {
             let values = QueryValues(values: taken)
             return (entry.plan, entry.root(with: values), values)
@@ -265,6 +255,24 @@ extension Database {
             modelType: modelType)
         if let entry = run.entry { recipe.keep(entry, nulls: nulls) }
         return (run.plan, run.lowered, run.values)
+    }
+
+    /// Appends the non-NULL values of `row` (every column of `recipe`'s model) to `taken`, checked
+    /// as the planner checks values — which it cannot do on the markers a kept insert holds — and
+    /// returns the row's NULL columns, a bit per position.
+    private func takeStorableValues(
+        of row: [SQLValue], into taken: inout [SQLValue], _ recipe: CreateRecipe, _ planner: Planner
+    ) throws -> UInt64 {
+        var nulls: UInt64 = 0
+        for (position, value) in row.enumerated() {
+            if value.isNull {
+                nulls |= 1 << UInt64(position)
+                continue
+            }
+            if planner.mayRefuse(value) { try planner.checkStorable(value, in: recipe.table.columns[position], of: recipe.table) }
+            taken.append(value)
+        }
+        return nulls
     }
 
     /// Inserts `models`, all of `type`, after the new parents they carry (each association's new
@@ -364,17 +372,15 @@ extension Database {
         guard let first = rows.first, first.count == columns.count, first.count <= 64,
             rows.count * columns.count <= CreateRecipe.batchLimit.values
         else { return try unkept() }
-        let key = CreateRecipe.BatchKey(nulls: CreateRecipe.nulls(of: first), rows: rows.count)
         var taken: [SQLValue] = []
-        taken.reserveCapacity(rows.count * (columns.count - key.nulls.nonzeroBitCount))
-        for row in rows {
-            guard row.count == columns.count, CreateRecipe.nulls(of: row) == key.nulls else { return try unkept() }
-            for (position, value) in row.enumerated() where !value.isNull {
-                // The checks the planner makes on values, which it cannot make on markers.
-                if planner.mayRefuse(value) { try planner.checkStorable(value, in: columns[position], of: table) }
-                taken.append(value)
+        taken.reserveCapacity(rows.count * first.count)
+        let nulls = try takeStorableValues(of: first, into: &taken, recipe, planner)
+        for row in rows.dropFirst() {
+            guard row.count == columns.count, try takeStorableValues(of: row, into: &taken, recipe, planner) == nulls else {
+                return try unkept()
             }
         }
+        let key = CreateRecipe.BatchKey(nulls: nulls, rows: rows.count)
         if let kept = recipe.batch(key) {
             return (kept.plan, kept.statements.map { $0.bound(taken) }, QueryValues(values: taken))
         }
@@ -397,7 +403,7 @@ extension Database {
                 zip(markers, lowered.bindings).allSatisfy({ $0.0 >= 0 || $0.1.isNull })
             else { return try unkept() }
             bound += markers.count { $0 >= 0 }
-            statements.append(CreateRecipe.BatchStatement(lowered: lowered, markers: markers))
+            statements.append(CreateRecipe.BatchStatement(PlanCache.CachedStatement(lowered: lowered, markers: markers)))
         }
         guard bound == taken.count else { return try unkept() }
         recipe.keep(CreateRecipe.BatchInsert(plan: plan, statements: statements), for: key)

@@ -66,9 +66,7 @@ public struct PreparedStatementCache<Statement: Equatable> {
     /// the caller's until given back.
     @inlinable
     public mutating func take(_ sql: String) -> Statement? {
-        guard let index = entries.index(forKey: SQLKey(sql)), !entries.values[index].taken else { return nil }
-        entries.values[index].taken = true
-        return entries.values[index].statement
+        takeWithTicket(sql)?.statement
     }
 
     /// ``take(_:)``, with a ticket for ``give(back:for:ticket:)``.
