@@ -166,4 +166,43 @@ struct CycleMigrationTests {
             #expect(error2?.kind == .foreignKeyViolation)
         }
     }
+
+    /// A column of the statement's own table spelled like a join's column alias (`User__name`), or
+    /// a join's alias equal to the table's name: the rows could not tell the two apart.
+    @Test(arguments: [
+        ("User__name", "two selected columns would both be called User__name"),
+        ("User__company__id", nil),
+    ] as [(String, String?)])
+    func aColumnNamedLikeAJoinsColumnIsRefused(column: String, expected: String?) throws {
+        let profile = ModelDeclaration("Profile", fields: [
+            FieldDeclaration("id", Int64?.self),
+            FieldDeclaration("shadow", String?.self, column: column),
+            FieldDeclaration("userID", Int64?.self),
+        ], belongsTo: [BelongsToDeclaration("user", target: "User")])
+        let planner = Planner(
+            schema: try Schema([ScenarioModels.company, ScenarioModels.user, profile]),
+            capabilities: SQLiteDialect().capabilities)
+        let query = SelectQuery("Profile", includes: [Include("user", .leftJoin)])
+        guard let expected else {
+            // `User__company__id` differs from every join column (`User__company_id`): planned.
+            let plan = try planner.plan(.select(query))
+            #expect(plan.statements[0].layout?.position(named: column) == 1)
+            return
+        }
+        let error = joineryError { _ = try planner.plan(.select(query)) }
+        #expect(error?.kind == .misuse)
+        #expect(error?.message.contains(expected) == true)
+    }
+
+    @Test func aJoinAliasEqualToTheTablesNameIsRefused() throws {
+        let profile = ModelDeclaration("Profile", table: "User", fields: [
+            FieldDeclaration("id", Int64?.self),
+            FieldDeclaration("userID", Int64?.self),
+        ], belongsTo: [BelongsToDeclaration("user", target: "User")])
+        let user = ModelDeclaration("User", table: "users", fields: [FieldDeclaration("id", Int64?.self)])
+        let planner = Planner(schema: try Schema([user, profile]), capabilities: SQLiteDialect().capabilities)
+        let error = joineryError { _ = try planner.plan(.select(SelectQuery("Profile", includes: [Include("user", .leftJoin)]))) }
+        #expect(error?.kind == .misuse)
+        #expect(error?.message.contains("the join alias User is also the name of another table") == true)
+    }
 }

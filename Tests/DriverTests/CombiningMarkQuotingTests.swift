@@ -23,6 +23,12 @@ struct CombiningMarkQuotingTests {
             let rows = try connection.query("SELECT \(dialect.quoteIdentifier(column)) FROM \(table)")
             #expect(try rows.first?.decode(String.self, at: 0) == text)
             #expect(rows.first?.columns.names == [column])
+            // The same through the writer, which quotes in place for the built-in dialects.
+            let lowered = try dialect.lower(.select(SelectStatement(
+                selection: .columns([SelectedColumn(ColumnReference(column, table: table))]), from: TableReference(table))))
+            let written = try connection.query(lowered.sql, lowered.bindings)
+            #expect(try written.first?.decode(String.self, at: 0) == text)
+            #expect(written.first?.columns.names == [column])
         }
     }
 }

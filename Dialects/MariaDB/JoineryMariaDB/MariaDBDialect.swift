@@ -45,9 +45,7 @@ public struct MariaDBDialect: SQLDialect {
     public var name: String { "MariaDB \(version)" }
 
     /// Backticks, doubled inside.
-    public func quoteIdentifier(_ identifier: String) -> String {
-        "`" + identifier.replacingAll("`", with: "``") + "`"
-    }
+    public var identifierQuote: Unicode.Scalar? { "`" }
 
     public func columnType(_ type: ColumnType) throws -> String {
         switch type {

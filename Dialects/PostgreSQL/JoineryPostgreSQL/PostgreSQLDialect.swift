@@ -39,6 +39,9 @@ public struct PostgreSQLDialect: SQLDialect {
         self.capabilities = capabilities
     }
 
+    /// ANSI double quotes, doubled inside.
+    public var identifierQuote: Unicode.Scalar? { "\"" }
+
     public var name: String { "PostgreSQL \(version)" }
 
     public func columnType(_ type: ColumnType) throws -> String {

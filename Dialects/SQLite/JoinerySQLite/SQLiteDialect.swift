@@ -41,6 +41,9 @@ public struct SQLiteDialect: SQLDialect {
         self.capabilities = capabilities
     }
 
+    /// ANSI double quotes, doubled inside.
+    public var identifierQuote: Unicode.Scalar? { "\"" }
+
     public var name: String { "SQLite \(version)" }
 
     /// Type names chosen for their affinity: `INTEGER` and `REAL` store numbers, `BOOLEAN`

@@ -20,8 +20,16 @@ public protocol SQLDialect: Sendable {
     var capabilities: DialectCapabilities { get }
 
     /// Quotes an identifier, escaping the quote character inside it.
-    /// Default: ANSI double quotes, doubled inside (`"a""b"`).
+    /// Default: ``identifierQuote`` (or, when that is `nil`, ANSI double quotes) around the
+    /// identifier, doubled inside (`"a""b"`).
     func quoteIdentifier(_ identifier: String) -> String
+
+    /// The ASCII character that encloses an identifier and is doubled inside it, when that is how
+    /// the dialect quotes: `"` (SQLite, PostgreSQL), `` ` `` (MariaDB). ``SQLWriter`` then quotes
+    /// in place, byte by byte, instead of calling ``quoteIdentifier(_:)`` for every identifier
+    /// of every statement. Default: `nil` — every identifier goes through
+    /// ``quoteIdentifier(_:)``, which a dialect with another rule (`[name]`) overrides.
+    var identifierQuote: Unicode.Scalar? { get }
 
     /// The column type for a portable ``ColumnType``. Default: standard SQL — `BIGINT`,
     /// `DOUBLE PRECISION`, `TEXT` / `VARCHAR(n)`, `BLOB`, `BOOLEAN`, `TIMESTAMP`.
@@ -116,8 +124,12 @@ public struct TableCatalogQueries: Sendable, Hashable {
 
 extension SQLDialect {
     public func quoteIdentifier(_ identifier: String) -> String {
-        identifier.replacingAll("\"", with: "\"\"").enclosed(by: "\"", "\"")
+        let quote = identifierQuote ?? "\""
+        let text = String(Character(quote))
+        return identifier.replacingAll(quote, with: text + text).enclosed(by: text, text)
     }
+
+    public var identifierQuote: Unicode.Scalar? { nil }
 
     public func columnType(_ type: ColumnType) throws -> String {
         switch type {

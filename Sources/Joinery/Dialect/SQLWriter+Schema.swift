@@ -4,7 +4,6 @@ extension SQLWriter {
     ///   CONSTRAINT "fk_profiles_user" FOREIGN KEY ("user_id") REFERENCES "users"("id") ON DELETE SET NULL)
     /// ```
     public mutating func write(_ create: CreateTableStatement) throws {
-        let capabilities = dialect.capabilities
         try checkKeyedColumns(create)
         if !create.indexes.isEmpty, capabilities.indexPlacement != .insideCreateTable {
             throw dialect.unsupported("an index inside CREATE TABLE")
@@ -66,7 +65,7 @@ extension SQLWriter {
             throw JoineryError.misuse(
                 "the generated primary key \(column.name) must be an integer column, not \(column.type)")
         }
-        switch dialect.capabilities.identity {
+        switch capabilities.identity {
         case .integerPrimaryKey:
             // Exactly `INTEGER`: only then is the column SQLite's rowid alias.
             append("INTEGER PRIMARY KEY")
@@ -88,7 +87,7 @@ extension SQLWriter {
     /// `ALTER TABLE "t" ADD COLUMN "c" TYPE [NOT NULL] [DEFAULT …] [CONSTRAINT "fk" REFERENCES …]`.
     public mutating func write(_ add: AddColumnStatement) throws {
         let column = add.column
-        if !dialect.capabilities.indexesUnboundedText, add.references != nil, column.type == .text(maxLength: nil) {
+        if !capabilities.indexesUnboundedText, add.references != nil, column.type == .text(maxLength: nil) {
             throw JoineryError(
                 .misuse, "\(add.table).\(column.name) is a key, and the dialect cannot key unbounded text; give it a maxLength",
                 table: add.table, column: column.name)
@@ -132,7 +131,7 @@ extension SQLWriter {
     /// Unbounded text cannot be a key where the engine needs a length to index it (MariaDB):
     /// refuse with the column named, rather than let the engine fail with error 1170.
     private func checkKeyedColumns(_ create: CreateTableStatement) throws {
-        guard !dialect.capabilities.indexesUnboundedText else { return }
+        guard !capabilities.indexesUnboundedText else { return }
         let keyed = Set(
             create.primaryKey + create.uniqueConstraints.flatMap(\.columns) + create.foreignKeys.flatMap(\.columns)
                 + create.indexes.flatMap(\.columns))
@@ -149,7 +148,7 @@ extension SQLWriter {
     /// CREATE UNIQUE INDEX IF NOT EXISTS "idx_users_email" ON "users" ("email")
     /// ```
     public mutating func write(_ create: CreateIndexStatement) throws {
-        if create.ifNotExists, !dialect.capabilities.createIndexIfNotExists {
+        if create.ifNotExists, !capabilities.createIndexIfNotExists {
             throw dialect.unsupported("CREATE INDEX IF NOT EXISTS")
         }
         append(create.index.isUnique ? "CREATE UNIQUE INDEX " : "CREATE INDEX ")
@@ -166,7 +165,7 @@ extension SQLWriter {
     /// ALTER TABLE "companies" ADD CONSTRAINT "fk_companies_owner" FOREIGN KEY ("owner_id") REFERENCES "users"("id")
     /// ```
     public mutating func write(_ add: AddForeignKeyStatement) throws {
-        guard dialect.capabilities.addForeignKey else {
+        guard capabilities.addForeignKey else {
             throw dialect.unsupported("ALTER TABLE … ADD CONSTRAINT … FOREIGN KEY")
         }
         append("ALTER TABLE ")

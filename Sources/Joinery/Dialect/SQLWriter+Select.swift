@@ -4,44 +4,44 @@ extension SQLWriter {
     /// LEFT JOIN "users" "User" ON "profiles"."user_id" = "User"."id" WHERE … ORDER BY … LIMIT 1
     /// ```
     public mutating func write(_ select: SelectStatement) throws {
-        append("SELECT ")
+        put("SELECT ")
         switch select.selection {
         case .count:
-            append("COUNT(*)")
+            put("COUNT(*)")
         case .columns(let columns):
             guard !columns.isEmpty else {
                 throw JoineryError.misuse("a SELECT of \(select.from.name) names no columns")
             }
             for (index, selected) in columns.enumerated() {
-                if index > 0 { append(", ") }
+                if index > 0 { put(", ") }
                 column(selected.column)
                 if let alias = selected.alias {
-                    append(" AS ")
+                    put(" AS ")
                     identifier(alias)
                 }
             }
         }
-        append(" FROM ")
+        put(" FROM ")
         table(select.from)
         for join in select.joins {
             switch join.kind {
-            case .left: append(" LEFT JOIN ")
-            case .inner: append(" INNER JOIN ")
+            case .left: put(" LEFT JOIN ")
+            case .inner: put(" INNER JOIN ")
             }
             table(join.table)
-            append(" ON ")
+            put(" ON ")
             try condition(join.on)
         }
         if let filter = select.filter {
-            append(" WHERE ")
+            put(" WHERE ")
             try condition(filter)
         }
         if !select.order.isEmpty {
-            append(" ORDER BY ")
+            put(" ORDER BY ")
             for (index, term) in select.order.enumerated() {
-                if index > 0 { append(", ") }
+                if index > 0 { put(", ") }
                 column(term.column)
-                if term.descending { append(" DESC") }
+                if term.descending { put(" DESC") }
             }
         }
         try limit(select.limit, offset: select.offset)
@@ -51,7 +51,7 @@ extension SQLWriter {
     public mutating func table(_ reference: TableReference) {
         identifier(reference.name)
         if let alias = reference.alias {
-            append(" ")
+            put(" ")
             identifier(alias)
         }
     }
@@ -60,14 +60,18 @@ extension SQLWriter {
     public mutating func limit(_ limit: Int?, offset: Int?) throws {
         if let limit, limit < 0 { throw JoineryError.misuse("LIMIT \(limit) is negative") }
         if let offset, offset < 0 { throw JoineryError.misuse("OFFSET \(offset) is negative") }
-        switch dialect.capabilities.limitSyntax {
+        switch capabilities.limitSyntax {
         case .limitOffset(let offsetOnlyLimit):
             if let limit {
-                append(" LIMIT \(limit)")
+                put(" LIMIT ")
+                put(limit)
             } else if offset != nil, let offsetOnlyLimit {
                 append(" LIMIT \(offsetOnlyLimit)")
             }
-            if let offset { append(" OFFSET \(offset)") }
+            if let offset {
+                put(" OFFSET ")
+                put(offset)
+            }
         case .offsetFetch:
             if let offset { append(" OFFSET \(offset) ROWS") }
             if let limit { append(" FETCH FIRST \(limit) ROWS ONLY") }

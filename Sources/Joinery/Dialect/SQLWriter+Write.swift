@@ -3,7 +3,6 @@ extension SQLWriter {
     /// INSERT INTO "users" ("name") VALUES ($1), ($2) ON CONFLICT ("name") DO NOTHING RETURNING "id"
     /// ```
     public mutating func write(_ insert: InsertStatement) throws {
-        let capabilities = dialect.capabilities
         guard !insert.rows.isEmpty else { throw JoineryError.misuse("an INSERT into \(insert.table) has no rows") }
         if let row = insert.rows.first(where: { $0.count != insert.columns.count }) {
             throw JoineryError.misuse(
@@ -41,7 +40,7 @@ extension SQLWriter {
     }
 
     private mutating func write(_ upsert: Upsert, insert: InsertStatement) throws {
-        guard let syntax = dialect.capabilities.upsert else { throw dialect.unsupported("an upsert (ON CONFLICT)") }
+        guard let syntax = capabilities.upsert else { throw dialect.unsupported("an upsert (ON CONFLICT)") }
         switch syntax {
         case .onConflict:
             if upsert.conflictColumns.isEmpty {

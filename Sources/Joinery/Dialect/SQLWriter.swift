@@ -16,19 +16,27 @@ public struct SQLWriter {
     /// The dialect whose hooks and capabilities the writer follows.
     public let dialect: any SQLDialect
     /// The SQL written so far.
-    public private(set) var sql = ""
+    public var sql: String { text.string }
     /// The values bound so far, in placeholder order.
     public private(set) var bindings: [SQLValue] = []
-    /// The dialect's placeholder spelling, read once: a preload's `IN` list binds tens of
-    /// thousands of values, and the capabilities are built anew on each read.
+    /// The SQL's UTF-8 bytes: appending bytes costs a fraction of appending to a `String`, and
+    /// lowering a fresh query appends a hundred pieces.
+    private var text = SQLTextBuffer(capacity: 1024)
+    /// The dialect's capabilities, read once: a dialect may build them anew on each read.
+    let capabilities: DialectCapabilities
+    /// The dialect's placeholder spelling (a preload's `IN` list binds tens of thousands of values).
     private let placeholders: PlaceholderStyle
+    /// The dialect's ``SQLDialect/identifierQuote`` as a byte, when it is ASCII.
+    private let quote: UInt8?
     /// `(?, ?, ?)` for rows of `count` values, made once per statement.
     private var questionMarkRow: (count: Int, text: String) = (-1, "")
 
     /// A writer with nothing written yet.
     public init(dialect: any SQLDialect) {
         self.dialect = dialect
-        placeholders = dialect.capabilities.placeholders
+        capabilities = dialect.capabilities
+        placeholders = capabilities.placeholders
+        quote = dialect.identifierQuote.flatMap { $0.isASCII ? UInt8($0.value) : nil }
     }
 
     /// The SQL and bindings written.
@@ -37,19 +45,58 @@ public struct SQLWriter {
     }
 
     /// Appends SQL text as it is (a keyword, punctuation); values are bound, never appended.
-    public mutating func append(_ text: String) {
-        sql += text
+    public mutating func append(_ sql: String) {
+        text.append(sql)
+    }
+
+    /// Appends SQL text the writer itself spells (keywords, punctuation): no `String` made.
+    mutating func put(_ literal: StaticString) {
+        // Not `withUTF8Buffer`: a closure writing to `self` is checked for exclusivity at run time.
+        if literal.hasPointerRepresentation {
+            text.append(UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount))
+        } else {
+            append(literal.description)
+        }
+    }
+
+    /// Appends a decimal number.
+    mutating func put(_ number: Int) {
+        append(String(number))
     }
 
     /// Appends a quoted identifier.
     public mutating func identifier(_ name: String) {
-        sql += dialect.quoteIdentifier(name)
+        guard let quote else {
+            append(dialect.quoteIdentifier(name))
+            return
+        }
+        // At most every byte doubled, and the two quotes: room made once, bytes written in place.
+        text.write(atMost: name.utf8.count * 2 + 2) { out in
+            name.utf8.withContiguousStorageIfAvailable { Self.quote($0, with: quote, into: out) }
+                ?? Array(name.utf8).withUnsafeBufferPointer { Self.quote($0, with: quote, into: out) }
+        }
+    }
+
+    /// Writes `bytes` enclosed in `quote`, each `quote` inside doubled, and returns the length.
+    private static func quote(_ bytes: UnsafeBufferPointer<UInt8>, with quote: UInt8, into out: UnsafeMutablePointer<UInt8>) -> Int {
+        out[0] = quote
+        var written = 1
+        for byte in bytes {
+            out[written] = byte
+            written += 1
+            if byte == quote {
+                out[written] = quote
+                written += 1
+            }
+        }
+        out[written] = quote
+        return written + 1
     }
 
     /// Appends quoted identifiers separated by commas: `"a", "b"`.
     public mutating func identifiers(_ names: [String]) {
         for (index, name) in names.enumerated() {
-            if index > 0 { sql += ", " }
+            if index > 0 { put(", ") }
             identifier(name)
         }
     }
@@ -57,10 +104,14 @@ public struct SQLWriter {
     /// Binds `value` and appends its placeholder.
     public mutating func bind(_ value: SQLValue) {
         bindings.append(value)
-        if case .questionMark = placeholders {
-            sql += "?"
-        } else {
-            sql += placeholders.placeholder(bindings.count)
+        switch placeholders {
+        case .questionMark:
+            text.append(UInt8(ascii: "?"))
+        case .dollarNumbered:
+            text.append(UInt8(ascii: "$"))
+            put(bindings.count)
+        case .numbered:
+            append(placeholders.placeholder(bindings.count))
         }
     }
 
@@ -71,13 +122,13 @@ public struct SQLWriter {
             if questionMarkRow.count != row.count {
                 questionMarkRow = (row.count, "(" + Array(repeating: "?", count: row.count).joined(separator: ", ") + ")")
             }
-            sql += questionMarkRow.text
+            append(questionMarkRow.text)
             bindings.append(contentsOf: row)
             return
         }
-        sql += "("
+        put("(")
         bindList(row, separator: ", ")
-        sql += ")"
+        put(")")
     }
 
     /// Binds `values` and appends their placeholders, `separator` between them: `$1,$2,$3` or
@@ -87,19 +138,19 @@ public struct SQLWriter {
         if case .questionMark = placeholders {
             var list = String(repeating: "?" + separator, count: values.count)
             list.removeLast(separator.count)
-            sql += list
+            append(list)
             bindings.append(contentsOf: values)
             return
         }
         for (index, value) in values.enumerated() {
-            if index > 0 { sql += separator }
+            if index > 0 { append(separator) }
             bind(value)
         }
     }
 
     /// Reserves room for `bytes` more bytes of SQL and `values` more bindings.
     public mutating func reserve(bytes: Int, values: Int) {
-        sql.reserveCapacity(sql.utf8.count + bytes)
+        text.reserve(bytes)
         bindings.reserveCapacity(bindings.count + values)
     }
 
@@ -107,7 +158,7 @@ public struct SQLWriter {
     public mutating func column(_ reference: ColumnReference) {
         if let table = reference.table {
             identifier(table)
-            sql += "."
+            put(".")
         }
         identifier(reference.column)
     }
@@ -143,36 +194,38 @@ public struct SQLWriter {
         switch condition {
         case .comparison(let left, let op, let right):
             operand(left)
-            sql += " \(op.rawValue) "
+            put(" ")
+            append(op.rawValue)
+            put(" ")
             operand(right)
         case .and(let conditions):
-            if conditions.isEmpty { sql += "1 = 1"; return }
+            if conditions.isEmpty { put("1 = 1"); return }
             if conditions.count == 1 { try write(conditions[0], at: position); return }
             try list(conditions, separator: " AND ", inside: .insideAnd, parenthesised: position == .insideOr)
         case .or(let conditions):
-            if conditions.isEmpty { sql += "1 = 0"; return }
+            if conditions.isEmpty { put("1 = 0"); return }
             if conditions.count == 1 { try write(conditions[0], at: position); return }
             try list(conditions, separator: " OR ", inside: .insideOr, parenthesised: position == .insideAnd)
         case .not(let inner):
-            sql += "NOT ("
+            put("NOT (")
             try write(inner, at: .whole)
-            sql += ")"
+            put(")")
         case .in(let target, let values):
             switch values.count {
             case 0:
-                sql += "1 = 0"
+                put("1 = 0")
             case 1:
                 operand(target)
-                sql += " = "
+                put(" = ")
                 bind(values[0])
             default:
                 operand(target)
-                sql += " IN ("
+                put(" IN (")
                 // Room once for the whole list: reserving per call would reallocate to the exact
                 // size each time (a multi-row INSERT calls bindList once per row).
                 reserve(bytes: values.count * 8, values: values.count)
                 bindList(values, separator: ",")
-                sql += ")"
+                put(")")
             }
         case .inArray(let target, let values, let elementType):
             var operandWriter = SQLWriter(dialect: dialect)
@@ -181,24 +234,23 @@ public struct SQLWriter {
             bindings = operandWriter.bindings
             let parameter = try dialect.arrayParameter(values, elementType: elementType)
             bindings.append(parameter)
-            let placeholder = dialect.capabilities.placeholders.placeholder(bindings.count)
-            sql += try dialect.arrayMembership(operandWriter.sql, placeholder: placeholder, elementType: elementType)
+            let placeholder = placeholders.placeholder(bindings.count)
+            append(try dialect.arrayMembership(operandWriter.sql, placeholder: placeholder, elementType: elementType))
         case .isNull(let target):
             operand(target)
-            sql += " IS NULL"
+            put(" IS NULL")
         case .isNotNull(let target):
             operand(target)
-            sql += " IS NOT NULL"
+            put(" IS NOT NULL")
         case .like(let target, let pattern):
             operand(target)
-            sql += " LIKE "
+            put(" LIKE ")
             bind(.text(pattern))
         case .fragment(let text, let arguments):
-            let capabilities = dialect.capabilities
             let rewritten = try PlaceholderRewriter.rewrite(
                 text, style: capabilities.placeholders, startingAt: bindings.count + 1,
                 argumentCount: arguments.count, backslashEscapes: capabilities.backslashEscapesInStrings)
-            sql += position == .whole ? rewritten : "(" + rewritten + ")"
+            append(position == .whole ? rewritten : "(" + rewritten + ")")
             bindings += arguments
         }
     }
@@ -206,12 +258,12 @@ public struct SQLWriter {
     private mutating func list(
         _ conditions: [Condition], separator: String, inside position: Position, parenthesised: Bool
     ) throws {
-        if parenthesised { sql += "(" }
+        if parenthesised { put("(") }
         for (index, item) in conditions.enumerated() {
-            if index > 0 { sql += separator }
+            if index > 0 { append(separator) }
             try write(item, at: position)
         }
-        if parenthesised { sql += ")" }
+        if parenthesised { put(")") }
     }
 
     /// Writes an operand: a qualified column, or a placeholder with the value bound.

@@ -15,10 +15,26 @@ extension Planner {
         var isJoin: Bool { mode != .preload }
     }
 
-    /// A table a statement can name, with the name SQL uses for it.
+    /// A table a statement can name, with the name SQL uses for it, and what resolving a
+    /// column needs of it (a whole `TableSchema` copy retains a dozen arrays and strings).
     struct NamedTable {
         var qualifier: String
-        var table: TableSchema
+        var name: String
+        var modelName: String
+        var columns: [ColumnSchema]
+
+        init(qualifier: String, table: TableSchema) {
+            self.qualifier = qualifier
+            name = table.name
+            modelName = table.modelName
+            columns = table.columns
+        }
+
+        /// The column named by column or by field, qualified by the statement's name for the table.
+        func qualified(_ column: String) throws -> ColumnReference {
+            let index = try Planner.columnIndex(column, in: columns, table: name, model: modelName)
+            return ColumnReference(columns[index].name, table: qualifier)
+        }
     }
 
     func plan(_ query: SelectQuery) throws -> QueryPlan {
@@ -43,7 +59,7 @@ extension Planner {
             count: query.count, unscoped: query.unscoped)
         var plan = QueryPlan(statements: [
             PlannedStatement(
-                query.count ? "count \(root.name)" : "select \(root.name)", .select(rootSelect.statement),
+                query.count ? "count " + root.name : "select " + root.name, .select(rootSelect.statement),
                 layout: rootSelect.layout)
         ])
         if query.count { return plan }
@@ -165,6 +181,7 @@ extension Planner {
                 }
             }
         }
+        if nodes.count < 2 { return nodes }
         return nodes.enumerated().sorted { ($0.element.path.count, $0.offset) < ($1.element.path.count, $1.offset) }
             .map(\.element)
     }
@@ -175,72 +192,95 @@ extension Planner {
         order: [OrderingTerm], limit: Int?, offset: Int?, first: Bool, count: Bool, unscoped: Bool,
         scopeUnscoped: Bool? = nil
     ) throws -> (statement: SelectStatement, layout: RowLayout) {
-        var named: [String: NamedTable] = [scope.name: NamedTable(qualifier: scope.name, table: scope)]
-        var qualifierOfPath: [[String]: String] = [[]: scope.name]
+        let scopeTable = NamedTable(qualifier: scope.name, table: scope)
+        var named = StatementTables(scopeTable)
+        var qualifierOfPath: [(path: [String], qualifier: String)] = [([], scope.name)]
+        let targets = try joins.map { try table(forModel: $0.relation.targetModel) }
+
+        let scopeColumns = try columns.map { try $0.map { try columnName($0, of: scope) } } ?? scope.columns.map(\.name)
+        let width = targets.reduce(scopeColumns.count) { $0 + $1.columns.count }
         var resultColumns: [RowLayout.ResultColumn] = []
         var selected: [SelectedColumn] = []
         var segments: [RowLayout.Segment] = []
+        resultColumns.reserveCapacity(width)
+        selected.reserveCapacity(width)
+        segments.reserveCapacity(joins.count + 1)
+        // Whether two selected columns could share a name (see below).
+        var mayCollide = false
 
-        let scopeColumns = try columns.map { try $0.map { try column($0, of: scope) } } ?? scope.columns
         segments.append(RowLayout.Segment(
             path: [], model: scope.modelName, offset: 0, count: scopeColumns.count, isComplete: columns == nil))
         for column in scopeColumns {
-            selected.append(SelectedColumn(ColumnReference(column.name, table: scope.name)))
-            resultColumns.append(.init(path: [], column: column.name, name: column.name, sqlName: column.name))
+            selected.append(SelectedColumn(ColumnReference(column, table: scope.name)))
+            resultColumns.append(.init(path: [], column: column, name: column, sqlName: column))
+            mayCollide = mayCollide || column.containsDoubleUnderscore
         }
 
         var sqlJoins: [Join] = []
-        for node in joins {
+        sqlJoins.reserveCapacity(joins.count)
+        for (node, target) in zip(joins, targets) {
             let path = Array(node.path.dropFirst(scopePath.count))
             let relation = node.relation
-            let target = try table(forModel: relation.targetModel)
             let logicalAlias = Naming.relationAlias(path)
             let alias = fitted(logicalAlias)
-            guard named[alias] == nil, named[logicalAlias] == nil else {
+            guard named.index(of: alias) == nil, named.index(of: logicalAlias) == nil else {
                 throw JoineryError.misuse(
                     "the join alias \(alias) is also the name of another table in the statement",
                     model: relation.ownerModel, relation: "\(relation.ownerModel).\(relation.name)")
             }
-            guard let parentQualifier = qualifierOfPath[Array(path.dropLast())] else {
+            guard let parentQualifier = qualifierOfPath.first(where: { $0.path.elementsEqual(path.dropLast()) })?.qualifier
+            else {
                 throw JoineryError.misuse("the join of \(logicalAlias) comes before its parent's")
             }
             let joined = NamedTable(qualifier: alias, table: target)
-            named[alias] = joined
-            named[logicalAlias] = joined
-            qualifierOfPath[path] = alias
+            named.add(alias, joined)
+            if logicalAlias != alias { named.add(logicalAlias, joined) }
+            qualifierOfPath.append((path, alias))
 
-            let keys: [Condition] = zip(relation.foreignKeyColumns, relation.referencedColumns).map {
-                .comparison(.column(ColumnReference($0, table: parentQualifier)), .equal, .column(ColumnReference($1, table: alias)))
+            var on = Conjunction()
+            for (foreignKey, referenced) in zip(relation.foreignKeyColumns, relation.referencedColumns) {
+                on.add(.comparison(
+                    .column(ColumnReference(foreignKey, table: parentQualifier)), .equal,
+                    .column(ColumnReference(referenced, table: alias))))
             }
-            let extra = try node.filter.map { try resolve($0, defaultTable: joined, named: named) }
+            on.add(try node.filter.map { try resolve($0, defaultTable: joined, named: named) })
+            on.add(softDeleteScope(target, qualifier: alias, unscoped: unscoped || node.unscoped))
             sqlJoins.append(Join(
                 node.mode == .innerJoin ? .inner : .left, TableReference(target.name, alias: alias),
-                on: conjunction(keys + [extra, softDeleteScope(target, qualifier: alias, unscoped: unscoped || node.unscoped)])
-                    ?? .and([])))
+                on: on.condition ?? .and([])))
 
             segments.append(RowLayout.Segment(
                 path: path, model: target.modelName, offset: resultColumns.count, count: target.columns.count,
                 isComplete: true))
-            for column in target.columns {
-                let name = logicalAlias + "__" + column.name
+            let prefix = logicalAlias + "__"
+            // By index: iterating the columns would copy each one's schema.
+            for index in target.columns.indices {
+                let column = target.columns[index].name
+                let name = prefix + column
                 let sqlName = fitted(name)
-                selected.append(SelectedColumn(ColumnReference(column.name, table: alias), alias: sqlName))
-                resultColumns.append(.init(path: path, column: column.name, name: name, sqlName: sqlName))
+                selected.append(SelectedColumn(ColumnReference(column, table: alias), alias: sqlName))
+                resultColumns.append(.init(path: path, column: column, name: name, sqlName: sqlName))
+                mayCollide = mayCollide || sqlName != name || column.containsDoubleUnderscore
             }
         }
 
-        var seen: Set<String> = []
-        for column in resultColumns where !seen.insert(column.sqlName).inserted {
-            throw JoineryError.misuse(
-                "two selected columns would both be called \(column.sqlName); rename a column or relation",
-                model: scope.modelName)
+        // A join's columns are `Alias__column` and the statement's own are plain column names, so
+        // while no column name holds `__` and no name was shortened, every name is unique: the
+        // statement's own lack `__`, and a join's name ends in its own alias and column. Only
+        // otherwise are the names compared.
+        if mayCollide {
+            var seen: Set<String> = []
+            seen.reserveCapacity(resultColumns.count)
+            for column in resultColumns where !seen.insert(column.sqlName).inserted {
+                throw JoineryError.misuse(
+                    "two selected columns would both be called \(column.sqlName); rename a column or relation",
+                    model: scope.modelName)
+            }
         }
 
-        let scopeTable = NamedTable(qualifier: scope.name, table: scope)
-        let where_ = conjunction([
-            try filter.map { try resolve($0, defaultTable: scopeTable, named: named) },
-            softDeleteScope(scope, qualifier: scope.name, unscoped: scopeUnscoped ?? unscoped),
-        ])
+        var where_ = Conjunction()
+        where_.add(try filter.map { try resolve($0, defaultTable: scopeTable, named: named) })
+        where_.add(softDeleteScope(scope, qualifier: scope.name, unscoped: scopeUnscoped ?? unscoped))
         var terms = try order.map { term in
             OrderingTerm(try resolve(term.column, defaultTable: scopeTable, named: named), descending: term.descending)
         }
@@ -251,30 +291,56 @@ extension Planner {
         }
         let statement = SelectStatement(
             selection: count ? .count : .columns(selected), from: TableReference(scope.name), joins: sqlJoins,
-            filter: where_, order: count ? [] : terms, limit: limit, offset: offset)
+            filter: where_.condition, order: count ? [] : terms, limit: limit, offset: offset)
         return (statement, RowLayout(columns: count ? [] : resultColumns, segments: count ? [] : segments))
     }
 
-    /// The condition with every column reference qualified by the name SQL uses, and checked.
-    func resolve(_ condition: Condition, defaultTable: NamedTable, named: [String: NamedTable]) throws -> Condition {
-        try condition.mapColumns { try resolve($0, defaultTable: defaultTable, named: named) }
+    /// The tables one statement names: its own, then each join under its alias (and its
+    /// unshortened alias, when the dialect's limit shortened it). A handful: a list beats a
+    /// dictionary.
+    struct StatementTables {
+        private(set) var entries: [(name: String, table: NamedTable)]
+
+        init(_ scope: NamedTable) {
+            entries = [(scope.qualifier, scope)]
+        }
+
+        func index(of name: String) -> Int? {
+            entries.firstIndex { $0.name == name }
+        }
+
+        mutating func add(_ name: String, _ table: NamedTable) {
+            entries.append((name, table))
+        }
+
+        /// The names, sorted, for an error message.
+        var names: [String] { Set(entries.map(\.name)).sorted() }
     }
 
-    func resolve(_ reference: ColumnReference, defaultTable: NamedTable, named: [String: NamedTable]) throws
+    /// The condition with every column reference qualified by the name SQL uses, and checked.
+    func resolve(_ condition: Condition, defaultTable: NamedTable, named: StatementTables) throws -> Condition {
+        // The closure captures neither the planner nor a table schema: each would be copied.
+        try condition.mapColumns { try named.resolve($0, defaultTable: defaultTable) }
+    }
+
+    func resolve(_ reference: ColumnReference, defaultTable: NamedTable, named: StatementTables) throws
         -> ColumnReference
     {
-        var target = defaultTable
-        if let name = reference.table {
-            guard let found = named[name] else {
-                let known = Set(named.keys).sorted().joined(separator: ", ")
-                throw JoineryError(
-                    .misuse,
-                    "a condition names \(name), which is not a table of this statement (known: \(known)); "
-                        + "a preloaded relation is not part of the main statement — join it instead",
-                    table: name, column: reference.column, model: defaultTable.table.modelName)
-            }
-            target = found
+        try named.resolve(reference, defaultTable: defaultTable)
+    }
+}
+
+extension Planner.StatementTables {
+    /// `reference` qualified by the name SQL uses for its table, and checked.
+    func resolve(_ reference: ColumnReference, defaultTable: Planner.NamedTable) throws -> ColumnReference {
+        guard let name = reference.table else { return try defaultTable.qualified(reference.column) }
+        guard let index = index(of: name) else {
+            throw JoineryError(
+                .misuse,
+                "a condition names \(name), which is not a table of this statement (known: \(names.joined(separator: ", "))); "
+                    + "a preloaded relation is not part of the main statement — join it instead",
+                table: name, column: reference.column, model: defaultTable.modelName)
         }
-        return ColumnReference(try column(reference.column, of: target.table).name, table: target.qualifier)
+        return try entries[index].table.qualified(reference.column)
     }
 }

@@ -221,6 +221,6 @@ extension Planner {
             return nil
         }
         let named = NamedTable(qualifier: table.name, table: table)
-        return try resolve(filter, defaultTable: named, named: [table.name: named])
+        return try resolve(filter, defaultTable: named, named: StatementTables(named))
     }
 }

@@ -61,11 +61,24 @@ public struct Planner: Sendable {
 
     /// A column of `table`, named by column (`user_id`) or by field (`userID`).
     func column(_ name: String, of table: TableSchema) throws -> ColumnSchema {
-        if let column = table.column(named: name) ?? table.column(forField: name) { return column }
+        table.columns[try Self.columnIndex(name, in: table.columns, table: table.name, model: table.modelName)]
+    }
+
+    /// The column name of a column of `table` named by column or by field, without copying
+    /// its schema.
+    func columnName(_ name: String, of table: TableSchema) throws -> String {
+        table.columns[try Self.columnIndex(name, in: table.columns, table: table.name, model: table.modelName)].name
+    }
+
+    /// The position among `columns` (of `table`, the table of `model`) of the column named by
+    /// column or by field.
+    static func columnIndex(_ name: String, in columns: [ColumnSchema], table: String, model: String) throws -> Int {
+        if let index = columns.firstIndex(where: { $0.name == name }) { return index }
+        if let index = columns.firstIndex(where: { $0.fieldName == name }) { return index }
         throw JoineryError(
             .misuse,
-            "\(table.modelName) has no column or field \(name) (columns: \(table.columns.map(\.name).joined(separator: ", ")))",
-            table: table.name, column: name, model: table.modelName, field: name)
+            "\(model) has no column or field \(name) (columns: \(columns.map(\.name).joined(separator: ", ")))",
+            table: table, column: name, model: model, field: name)
     }
 
     /// The relations along `path` from `model`; each name matches exactly, else ignoring case
@@ -103,9 +116,9 @@ public struct Planner: Sendable {
 
     /// The conditions that apply, ANDed, or `nil` when there are none.
     func conjunction(_ conditions: [Condition?]) -> Condition? {
-        let present = conditions.compactMap { $0 }
-        if present.isEmpty { return nil }
-        return present.dropFirst().reduce(present[0]) { $0.and($1) }
+        var conjunction = Conjunction()
+        for condition in conditions { conjunction.add(condition) }
+        return conjunction.condition
     }
 
     var nowValue: SQLValue { .timestamp(now) }

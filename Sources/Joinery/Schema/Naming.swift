@@ -49,11 +49,23 @@ public enum Naming {
 
     /// The alias of a joined relation: `user` → `User`, the path `user.company` → `User__Company`.
     public static func relationAlias(_ path: [String]) -> String {
-        path.map(capitalizedFirst).joined(separator: "__")
+        if path.count == 1 { return capitalizedFirst(path[0]) }
+        return path.map(capitalizedFirst).joined(separator: "__")
     }
 
     /// `user` → `User`: how relation names become join aliases.
     public static func capitalizedFirst(_ name: String) -> String {
+        guard let firstByte = name.utf8.first else { return name }
+        // ASCII, the usual case, without going through `Character`s.
+        if firstByte < 0x80 {
+            guard (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(firstByte) else { return name }
+            let count = name.utf8.count
+            return String(unsafeUninitializedCapacity: count) { buffer in
+                _ = buffer.initialize(from: name.utf8)
+                buffer[0] = firstByte - 0x20
+                return count
+            }
+        }
         guard let first = name.first else { return name }
         return first.uppercased() + name.dropFirst()
     }
@@ -91,4 +103,20 @@ public enum Naming {
         ("people", "people"), ("children", "children"), ("analysis", "analyses"), ("basis", "bases"),
         ("crisis", "crises"), ("thesis", "theses"), ("axis", "axes"),
     ]
+}
+
+extension String {
+    /// Whether the name holds `__`, the separator of join aliases and their columns (`User__name`).
+    var containsDoubleUnderscore: Bool {
+        func scan(_ bytes: some Sequence<UInt8>) -> Bool {
+            var previousWasUnderscore = false
+            for byte in bytes {
+                let isUnderscore = byte == UInt8(ascii: "_")
+                if isUnderscore, previousWasUnderscore { return true }
+                previousWasUnderscore = isUnderscore
+            }
+            return false
+        }
+        return utf8.withContiguousStorageIfAvailable(scan) ?? scan(utf8)
+    }
 }
