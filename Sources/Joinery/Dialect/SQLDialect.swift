@@ -25,7 +25,7 @@ public protocol SQLDialect: Sendable {
     func quoteIdentifier(_ identifier: String) -> String
 
     /// The ASCII character that encloses an identifier and is doubled inside it, when that is how
-    /// the dialect quotes: `"` (SQLite, PostgreSQL), `` ` `` (MariaDB). ``SQLWriter`` then quotes
+    /// the dialect quotes: `"` (SQLite, PostgreSQL), a backtick (MariaDB). ``SQLWriter`` then quotes
     /// in place, byte by byte, instead of calling ``quoteIdentifier(_:)`` for every identifier
     /// of every statement. Default: `nil` — every identifier goes through
     /// ``quoteIdentifier(_:)``, which a dialect with another rule (`[name]`) overrides.
