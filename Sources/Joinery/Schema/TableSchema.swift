@@ -42,11 +42,16 @@ public struct TableSchema: Sendable, Hashable, Codable {
     public func relation(named name: String) -> BelongsToRelation? { belongsTo.first { $0.name == name } }
 
     /// The soft-delete column (`deleted_at`), if the model has one.
-    public var softDeleteColumn: String? { columns.first { $0.role == .deletedAt }?.name }
+    public var softDeleteColumn: String? { columnName(withRole: .deletedAt) }
     /// The column set on insert (`created_at`), if any.
-    public var createdAtColumn: String? { columns.first { $0.role == .createdAt }?.name }
+    public var createdAtColumn: String? { columnName(withRole: .createdAt) }
     /// The column set on every write (`updated_at`), if any.
-    public var updatedAtColumn: String? { columns.first { $0.role == .updatedAt }?.name }
+    public var updatedAtColumn: String? { columnName(withRole: .updatedAt) }
+
+    /// By index: `first(where:)` would copy each column's schema it passes.
+    private func columnName(withRole role: FieldRole) -> String? {
+        columns.firstIndex { $0.role == role }.map { columns[$0].name }
+    }
 
     /// Whether `columns` are the primary key or carry a unique constraint or unique index —
     /// what a foreign key may reference.
