@@ -20,16 +20,25 @@ struct SharedDatabaseTests {
             try db.migrate(Hammer.Profile.self)
             let ledger = Hammer.Ledger()
             let workers = 8, units = 25
-            DispatchQueue.concurrentPerform(iterations: workers) { worker in
-                for index in 0..<units {
-                    let tag = "\(worker)-\(index / 5)-\(index % 5)"
-                    do {
-                        ledger.record(tag, try Hammer.unit(tag, index: index, db))
-                    } catch {
-                        ledger.record(tag, .unexpected("\(tag): \(error)"))
+            // Threads of their own, not `concurrentPerform`: its iterations run on the global
+            // queue's threads, which on Linux are the cooperative pool the other tests' tasks and
+            // timers need — eight callers blocked on one connection starved them for seconds.
+            let finished = DispatchGroup()
+            for worker in 0..<workers {
+                finished.enter()
+                Thread {
+                    for index in 0..<units {
+                        let tag = "\(worker)-\(index / 5)-\(index % 5)"
+                        do {
+                            ledger.record(tag, try Hammer.unit(tag, index: index, db))
+                        } catch {
+                            ledger.record(tag, .unexpected("\(tag): \(error)"))
+                        }
                     }
-                }
+                    finished.leave()
+                }.start()
             }
+            finished.wait()
             try Hammer.audit(db, ledger)
         }
     }

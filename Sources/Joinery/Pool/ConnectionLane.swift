@@ -48,6 +48,10 @@ final class ConnectionLane: Sendable {
     private let open: @Sendable () throws -> any DatabaseConnection
     private let state = Mutex(State())
     private let nextID = Atomic<UInt64>(0)
+    /// Where acquire timeouts fire: a serial queue of the lane's own. `DispatchQueue.global()`
+    /// is, on Linux, the very pool Swift's cooperative threads come from, and an application
+    /// that blocks those (or a `concurrentPerform`) would hold a timeout back until they free up.
+    private let timers: DispatchQueue
 
     init(
         label: String, capacity: Int, configuration: DatabasePool.Configuration,
@@ -57,6 +61,7 @@ final class ConnectionLane: Sendable {
         self.capacity = max(1, capacity)
         self.configuration = configuration
         self.open = open
+        timers = DispatchQueue(label: label + ".timers")
     }
 
     var statistics: DatabasePool.Statistics {
@@ -93,7 +98,7 @@ final class ConnectionLane: Sendable {
                     continuation.resume(with: immediate)
                 } else {
                     let timeout = configuration.acquireTimeout
-                    DispatchQueue.global().asyncAfter(deadline: .now() + .nanoseconds(Int(timeout.nanoseconds))) { [weak self] in
+                    timers.asyncAfter(deadline: .now() + .nanoseconds(Int(timeout.nanoseconds))) { [weak self] in
                         self?.failWaiter(id, with: Self.exhaustedError(timeout, capacity: self?.capacity ?? 0))
                     }
                 }

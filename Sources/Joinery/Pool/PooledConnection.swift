@@ -80,7 +80,7 @@ final class InterruptGate: Sendable {
 
     /// Called when the awaiting Task is cancelled: interrupts the engine if the work runs. The
     /// interrupt may block (MariaDB opens a connection to send KILL QUERY), so it runs on a
-    /// global queue, never on the cancelling thread.
+    /// queue of its own, never on the cancelling thread.
     func cancel(_ connection: any DatabaseConnection) {
         let semaphore: DispatchSemaphore? = state.withLock { state in
             switch state {
@@ -96,7 +96,10 @@ final class InterruptGate: Sendable {
             }
         }
         guard let semaphore else { return }
-        DispatchQueue.global().async {
+        // A serial queue of its own, so a thread of its own: on Linux `DispatchQueue.global()` is
+        // the cooperative threads' pool, and while it is busy the interrupt would wait — and the
+        // connection's queue with it, in `finish()`.
+        DispatchQueue(label: "joinery.interrupt").async {
             connection.interrupt()
             semaphore.signal()
         }

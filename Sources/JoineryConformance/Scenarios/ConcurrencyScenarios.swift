@@ -58,7 +58,9 @@ extension ConformanceScenario {
             let crossJoin = "SELECT COUNT(*) FROM " + ["a", "b", "c", "d", "e", "f"].map { "\(numbers) \($0)" }.joined(separator: ", ")
             let outcome = Mutex<Result<Int, JoineryError>?>(nil)
             let done = DispatchSemaphore(value: 0)
-            DispatchQueue.global().async {
+            // A serial queue of its own, so a thread of its own: on Linux the global queue is the
+            // cooperative threads' pool, which the statement would hold while it runs.
+            DispatchQueue(label: "joinery.conformance.long-statement").async {
                 let result: Result<Int, JoineryError>
                 do {
                     let rows = try connection.query(crossJoin)
