@@ -1,3 +1,4 @@
+import Foundation
 import EngineTestSupport
 import Joinery
 import JoineryConformance
@@ -129,43 +130,6 @@ struct PlannerMisuseTests {
         #expect(error?.kind == .misuse && error?.model == "Thing")
         #expect(throws: Never.self) { try document.translated(with: SQLiteDialect()) }
     }
-}
-
-/// Belongs-to relations in a cycle: SQLite checks foreign keys only when rows are written, so
-/// every constraint is inline; PostgreSQL and MariaDB add the closing one once both tables exist.
-@Suite("Migrating a cycle")
-struct CycleMigrationTests {
-    static let models = [
-        ModelDeclaration("Company", fields: [
-            FieldDeclaration("id", Int64?.self),
-            FieldDeclaration("ownerID", Int64?.self),
-        ], belongsTo: [BelongsToDeclaration("owner", target: "User")]),
-        ModelDeclaration("User", fields: [
-            FieldDeclaration("id", Int64?.self),
-            FieldDeclaration("companyID", Int64?.self),
-        ], belongsTo: [BelongsToDeclaration("company", target: "Company")]),
-    ]
-
-    @Test(arguments: TestEngine.allCases)
-    func createsBothTablesAndBothConstraints(engine: TestEngine) throws {
-        try withScratchSchema(engine) { connection in
-            let dialect = connection.dialect
-            let statements = try QueryDocument(models: Self.models, query: .migrate(MigrateQuery()))
-                .translated(with: dialect).compactMap(\.lowered)
-            let alters = statements.filter { $0.sql.hasPrefix("ALTER TABLE") }
-            #expect(alters.count == (dialect.capabilities.forwardForeignKeyReferences ? 0 : 1))
-            for statement in statements { try connection.execute(statement.sql, statement.bindings) }
-            // Both constraints hold: a user pointing at a missing company is refused.
-            let error = joineryError {
-                try connection.execute(engine.sql("INSERT INTO users (id, company_id) VALUES (1, 42)"))
-            }
-            #expect(error?.kind == .foreignKeyViolation)
-            let error2 = joineryError {
-                try connection.execute(engine.sql("INSERT INTO companies (id, owner_id) VALUES (1, 42)"))
-            }
-            #expect(error2?.kind == .foreignKeyViolation)
-        }
-    }
 
     /// A column of the statement's own table spelled like a join's column alias (`User__name`), or
     /// a join's alias equal to the table's name: the rows could not tell the two apart.
@@ -204,5 +168,68 @@ struct CycleMigrationTests {
         let error = joineryError { _ = try planner.plan(.select(SelectQuery("Profile", includes: [Include("user", .leftJoin)]))) }
         #expect(error?.kind == .misuse)
         #expect(error?.message.contains("the join alias User is also the name of another table") == true)
+    }
+
+    /// A chosen list that names one column twice (by field and by column) would select it twice
+    /// under one name.
+    @Test func aChosenListNamingAColumnTwiceIsRefused() {
+        let error = joineryError {
+            _ = try planner.plan(.select(SelectQuery("Profile", columns: ["id", "userID", "user_id"])))
+        }
+        #expect(error?.kind == .misuse)
+        #expect(error?.message.contains("two selected columns would both be called user_id") == true)
+    }
+
+    /// A schema read back from JSON keeps the rule building one enforces: one name per column.
+    @Test func aDecodedSchemaWithTwoColumnsOfOneNameIsRefused() throws {
+        let schema = try Schema(ScenarioModels.gorm)
+        var json = try #require(try JSONSerialization.jsonObject(with: JSONEncoder().encode(schema)) as? [String: Any])
+        var tables = try #require(json["tables"] as? [[String: Any]])
+        var columns = try #require(tables[0]["columns"] as? [Any])
+        columns.append(columns[0])
+        tables[0]["columns"] = columns
+        json["tables"] = tables
+        let data = try JSONSerialization.data(withJSONObject: json)
+        #expect(try JSONDecoder().decode(Schema.self, from: JSONEncoder().encode(schema)) == schema)
+        let error = joineryError { _ = try JSONDecoder().decode(Schema.self, from: data) }
+        #expect(error?.kind == .misuse)
+        #expect(error?.message.contains("Company has two columns called id") == true)
+    }
+}
+
+/// Belongs-to relations in a cycle: SQLite checks foreign keys only when rows are written, so
+/// every constraint is inline; PostgreSQL and MariaDB add the closing one once both tables exist.
+@Suite("Migrating a cycle")
+struct CycleMigrationTests {
+    static let models = [
+        ModelDeclaration("Company", fields: [
+            FieldDeclaration("id", Int64?.self),
+            FieldDeclaration("ownerID", Int64?.self),
+        ], belongsTo: [BelongsToDeclaration("owner", target: "User")]),
+        ModelDeclaration("User", fields: [
+            FieldDeclaration("id", Int64?.self),
+            FieldDeclaration("companyID", Int64?.self),
+        ], belongsTo: [BelongsToDeclaration("company", target: "Company")]),
+    ]
+
+    @Test(arguments: TestEngine.allCases)
+    func createsBothTablesAndBothConstraints(engine: TestEngine) throws {
+        try withScratchSchema(engine) { connection in
+            let dialect = connection.dialect
+            let statements = try QueryDocument(models: Self.models, query: .migrate(MigrateQuery()))
+                .translated(with: dialect).compactMap(\.lowered)
+            let alters = statements.filter { $0.sql.hasPrefix("ALTER TABLE") }
+            #expect(alters.count == (dialect.capabilities.forwardForeignKeyReferences ? 0 : 1))
+            for statement in statements { try connection.execute(statement.sql, statement.bindings) }
+            // Both constraints hold: a user pointing at a missing company is refused.
+            let error = joineryError {
+                try connection.execute(engine.sql("INSERT INTO users (id, company_id) VALUES (1, 42)"))
+            }
+            #expect(error?.kind == .foreignKeyViolation)
+            let error2 = joineryError {
+                try connection.execute(engine.sql("INSERT INTO companies (id, owner_id) VALUES (1, 42)"))
+            }
+            #expect(error2?.kind == .foreignKeyViolation)
+        }
     }
 }

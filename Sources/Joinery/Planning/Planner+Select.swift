@@ -205,8 +205,9 @@ extension Planner {
         resultColumns.reserveCapacity(width)
         selected.reserveCapacity(width)
         segments.reserveCapacity(joins.count + 1)
-        // Whether two selected columns could share a name (see below).
-        var mayCollide = false
+        // Whether two selected columns could share a name (see below). A table's own column names
+        // are unique (checked when a schema is built or decoded); a chosen list may name one twice.
+        var mayCollide = columns != nil
 
         segments.append(RowLayout.Segment(
             path: [], model: scope.modelName, offset: 0, count: scopeColumns.count, isComplete: columns == nil))

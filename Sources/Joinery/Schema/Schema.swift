@@ -38,6 +38,21 @@ public struct Schema: Sendable, Hashable, Codable {
         self.tables = tables
     }
 
+    /// A schema read back from its encoding: each table's column names must be unique, as
+    /// building a schema from declarations makes them (the planner relies on it).
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        tables = try container.decode([TableSchema].self, forKey: .tables)
+        for table in tables {
+            var seen: Set<String> = []
+            for column in table.columns where !seen.insert(column.name).inserted {
+                throw JoineryError(
+                    .misuse, "\(table.modelName) has two columns called \(column.name)",
+                    table: table.name, column: column.name, model: table.modelName)
+            }
+        }
+    }
+
     /// The table of the model called `name`.
     public func table(forModel name: String) -> TableSchema? { tables.first { $0.modelName == name } }
 
