@@ -20,9 +20,11 @@ struct GlobalQueueStarvationTests {
         configuration.acquireTimeout = .milliseconds(200)
         try await engine.withScratchPool(configuration) { pool in
             let holding = Task { try await pool.write { _ in Thread.sleep(forTimeInterval: 2.5) } }
-            try await Self.until { pool.statistics.open == 1 && pool.statistics.idle == 0 }
+            try await PoolTests.until { pool.statistics.open == 1 && pool.statistics.idle == 0 }
+            #expect(pool.statistics.open == 1 && pool.statistics.idle == 0)
             let waiter = Task { await joineryError { try await pool.write { _ in 1 } } }
-            try await Self.until { pool.statistics.waiting == 1 }
+            try await PoolTests.until { pool.statistics.waiting == 1 }
+            #expect(pool.statistics.waiting == 1)
 
             // Looked at from a thread of its own: while the global queue is full no task runs.
             let failedAfter = try await offTheCooperativePool { () -> Duration in
@@ -39,11 +41,5 @@ struct GlobalQueueStarvationTests {
             #expect(await waiter.value?.kind == .poolExhausted)
             try await holding.value
         }
-    }
-
-    private static func until(_ condition: @Sendable () -> Bool) async throws {
-        let deadline = ContinuousClock.now + .seconds(5)
-        while !condition(), ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(10)) }
-        #expect(condition())
     }
 }

@@ -244,7 +244,7 @@ extension Planner {
                     .column(ColumnReference(foreignKey, table: parentQualifier)), .equal,
                     .column(ColumnReference(referenced, table: alias))))
             }
-            on.add(try node.filter.map { try resolve($0, defaultTable: joined, named: named) })
+            on.add(try node.filter.map { try named.resolve($0, defaultTable: joined) })
             on.add(softDeleteScope(target, qualifier: alias, unscoped: unscoped || node.unscoped))
             sqlJoins.append(Join(
                 node.mode == .innerJoin ? .inner : .left, TableReference(target.name, alias: alias),
@@ -266,9 +266,9 @@ extension Planner {
         }
 
         // A join's columns are `Alias__column` and the statement's own are plain column names, so
-        // while no column name holds `__` and no name was shortened, every name is unique: the
-        // statement's own lack `__`, and a join's name ends in its own alias and column. Only
-        // otherwise are the names compared.
+        // while no column name holds `__`, no name was shortened and no list was chosen, every name
+        // is unique: the statement's own lack `__`, and a join's name ends in its own alias and
+        // column. Only otherwise are the names compared.
         if mayCollide {
             var seen: Set<String> = []
             seen.reserveCapacity(resultColumns.count)
@@ -280,10 +280,10 @@ extension Planner {
         }
 
         var where_ = Conjunction()
-        where_.add(try filter.map { try resolve($0, defaultTable: scopeTable, named: named) })
+        where_.add(try filter.map { try named.resolve($0, defaultTable: scopeTable) })
         where_.add(softDeleteScope(scope, qualifier: scope.name, unscoped: scopeUnscoped ?? unscoped))
         var terms = try order.map { term in
-            OrderingTerm(try resolve(term.column, defaultTable: scopeTable, named: named), descending: term.descending)
+            OrderingTerm(try named.resolve(term.column, defaultTable: scopeTable), descending: term.descending)
         }
         if first {
             for key in scope.primaryKey where !terms.contains(where: { $0.column == ColumnReference(key, table: scope.name) }) {
@@ -317,21 +317,15 @@ extension Planner {
         /// The names, sorted, for an error message.
         var names: [String] { Set(entries.map(\.name)).sorted() }
     }
-
-    /// The condition with every column reference qualified by the name SQL uses, and checked.
-    func resolve(_ condition: Condition, defaultTable: NamedTable, named: StatementTables) throws -> Condition {
-        // The closure captures neither the planner nor a table schema: each would be copied.
-        try condition.mapColumns { try named.resolve($0, defaultTable: defaultTable) }
-    }
-
-    func resolve(_ reference: ColumnReference, defaultTable: NamedTable, named: StatementTables) throws
-        -> ColumnReference
-    {
-        try named.resolve(reference, defaultTable: defaultTable)
-    }
 }
 
 extension Planner.StatementTables {
+    /// The condition with every column reference qualified by the name SQL uses, and checked.
+    func resolve(_ condition: Condition, defaultTable: Planner.NamedTable) throws -> Condition {
+        // The closure captures neither the planner nor a table schema: each would be copied.
+        try condition.mapColumns { try resolve($0, defaultTable: defaultTable) }
+    }
+
     /// `reference` qualified by the name SQL uses for its table, and checked.
     func resolve(_ reference: ColumnReference, defaultTable: Planner.NamedTable) throws -> ColumnReference {
         guard let name = reference.table else { return try defaultTable.qualified(reference.column) }

@@ -221,6 +221,6 @@ extension Planner {
             return nil
         }
         let named = NamedTable(qualifier: table.name, table: table)
-        return try resolve(filter, defaultTable: named, named: StatementTables(named))
+        return try StatementTables(named).resolve(filter, defaultTable: named)
     }
 }
