@@ -157,19 +157,54 @@ public final class Database: Sendable {
         var entry: PlanCache.Entry?
     }
 
-    func selectRun(_ query: SelectQuery, including type: any Model.Type) throws -> SelectRun {
+    /// Where a select stands in the plan cache: planned before (its entry, and this query's
+    /// values for the entry's markers), or not.
+    enum SelectLookup {
+        case hit(PlanCache.Entry, QueryValues, schema: Schema)
+        /// Not cached; `bucket` is where its plan is kept, nil when the query has no shape.
+        case miss(schema: Schema, generation: Int, fingerprint: ShapeFingerprint?, bucket: Int)
+    }
+
+    func lookUpSelect(_ query: SelectQuery, including type: any Model.Type) throws -> SelectLookup {
         let (schema, generation) = try context.schemaAndGeneration(including: type, fitting: capabilities.identifierLimit)
         guard let fingerprint = query.shapeFingerprint() else {
-            return SelectRun(schema: schema, plan: try planner(schema).plan(.select(query)))
+            return .miss(schema: schema, generation: generation, fingerprint: nil, bucket: 0)
         }
         let bucket = PlanCache.SelectKey.bucket(fingerprint, generation: generation, dialect: dialectType)
-        if let entry = context.plans.selectEntry(
+        guard let entry = context.plans.selectEntry(
             matching: query, bucket: bucket, generation: generation, dialect: dialectType, capabilities: capabilitiesNumber)
-        {
-            let values = QueryValues(values: fingerprint.values)
+        else { return .miss(schema: schema, generation: generation, fingerprint: fingerprint, bucket: bucket) }
+        return .hit(entry, QueryValues(values: fingerprint.values), schema: schema)
+    }
+
+    /// The first statement of `query`, lowered with its values: from the plan cache without
+    /// building a ``SelectRun`` when its shape was planned before (what `statement()` asks).
+    func selectRoot(_ query: SelectQuery, including type: any Model.Type) throws -> LoweredStatement {
+        let lookup = try lookUpSelect(query, including: type)
+        if case .hit(let entry, let values, _) = lookup { return entry.root(with: values) }
+        let run = try selectRun(query, lookup)
+        if let root = run.root { return root }
+        guard let first = run.plan.statements.first else {
+            throw JoineryError.misuse("the query of \(type) plans no statement", model: "\(type)")
+        }
+        return try dialect.lower(first.statement)
+    }
+
+    func selectRun(_ query: SelectQuery, including type: any Model.Type) throws -> SelectRun {
+        try selectRun(query, lookUpSelect(query, including: type))
+    }
+
+    private func selectRun(_ query: SelectQuery, _ lookup: SelectLookup) throws -> SelectRun {
+        let schema: Schema, generation: Int, fingerprint: ShapeFingerprint, bucket: Int
+        switch lookup {
+        case .hit(let entry, let values, let hitSchema):
             return SelectRun(
-                schema: schema, plan: entry.plan, root: entry.root(with: values), values: values,
+                schema: hitSchema, plan: entry.plan, root: entry.root(with: values), values: values,
                 preloadsHaveMarkers: entry.preloadsHaveMarkers, entry: entry)
+        case .miss(let missSchema, _, nil, _):
+            return SelectRun(schema: missSchema, plan: try planner(missSchema).plan(.select(query)))
+        case .miss(let missSchema, let missGeneration, let missFingerprint?, let missBucket):
+            (schema, generation, fingerprint, bucket) = (missSchema, missGeneration, missFingerprint, missBucket)
         }
         let planner = planner(schema)
         guard let (shapedQuery, values) = query.shaped() else {

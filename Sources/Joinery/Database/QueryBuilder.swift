@@ -18,13 +18,22 @@
 public struct QueryBuilder<M: Model, Source: Sendable>: Sendable {
     let source: Source
     let context: DatabaseContext
+    private var box: SelectQueryBox
+
     /// The query so far, as Joinery's IR: encode it as JSON, or lower it with any dialect.
-    public internal(set) var query: SelectQuery
+    public internal(set) var query: SelectQuery {
+        get { box.query }
+        _modify {
+            var query = box.query
+            yield &query
+            box = SelectQueryBox(query)
+        }
+    }
 
     init(source: Source, context: DatabaseContext) {
         self.source = source
         self.context = context
-        query = SelectQuery(M.modelDeclaration.name)
+        box = SelectQueryBox(SelectQuery(M.modelDeclaration.name))
     }
 
     // MARK: Conditions and shape
@@ -282,12 +291,7 @@ extension QueryBuilder where Source == Database {
     ///
     /// A query of a shape seen before comes from the plan cache: only its values are bound.
     public func statement() throws -> LoweredStatement {
-        let run = try source.selectRun(query, including: M.self)
-        if let root = run.root { return root }
-        guard let first = run.plan.statements.first else {
-            throw JoineryError.misuse("the query of \(M.self) plans no statement", model: "\(M.self)")
-        }
-        return try source.dialect.lower(first.statement)
+        try source.selectRoot(box.query, including: M.self)
     }
 }
 
