@@ -226,6 +226,46 @@ struct PlanCacheTests {
         #expect(arrays.shapeFingerprint() == nil)
     }
 
+    /// The select entries' table: shapes whose fingerprints fall in one bucket are each found
+    /// (and only their own), a shape planned again replaces its entry, the table grows past its
+    /// first size, and eviction keeps the most recently used half findable.
+    @Test func selectEntriesOfOneBucketAndEvictedHalvesAreFoundRight() throws {
+        let cache = PlanCache(capacity: 40)
+        let planner = Planner(schema: try Schema(models: Profile.self, User.self, Company.self), capabilities: DialectCapabilities())
+        let capabilities = cache.number(of: DialectCapabilities())
+        let dialect = ObjectIdentifier(PlanCache.self)
+        func shape(_ index: Int) -> SelectQuery { SelectQuery("Profile", limit: index) }
+        func bucket(_ index: Int) -> Int { index < 12 ? 7 : index * 7919 }   // twelve shapes collide
+        func store(_ index: Int) throws -> PlanCache.Entry {
+            cache.storeSelect(
+                try planner.plan(.select(shape(index))), root: LoweredStatement(sql: "\(index)", bindings: []), rootMarkers: [],
+                preloadsHaveMarkers: false, capabilities: capabilities,
+                key: PlanCache.SelectKey(shape: shape(index), generation: 1, dialect: dialect, bucket: bucket(index)))
+        }
+        func found(_ index: Int) -> String? {
+            cache.selectEntry(matching: shape(index), bucket: bucket(index), generation: 1, dialect: dialect,
+                              capabilities: capabilities)?.root.sql
+        }
+        var stored: [Int: PlanCache.Entry] = [:]
+        for index in 0..<30 { stored[index] = try store(index) }   // past the table's first 16 slots
+        #expect((0..<30).map(found) == (0..<30).map { "\($0)" })
+        #expect(found(30) == nil && found(-1) == nil)
+        #expect(cache.selectEntry(matching: shape(3), bucket: 7, generation: 2, dialect: dialect, capabilities: capabilities) == nil)
+        let again = try store(5)
+        #expect(cache.count == 30, "a shape stored again replaces its entry")
+        #expect(cache.selectEntry(matching: shape(5), bucket: 7, generation: 1, dialect: dialect, capabilities: capabilities) === again)
+        #expect(stored[5] !== again)
+        // Fill up, use the odd ones, then go past the capacity: of the least recently used half
+        // that goes, the even ones go first.
+        for index in 30..<40 { _ = try store(index) }
+        for index in stride(from: 1, to: 30, by: 2) { _ = found(index) }
+        _ = try store(40)
+        #expect(cache.count <= 40)
+        for index in stride(from: 1, to: 30, by: 2) { #expect(found(index) == "\(index)", "used lately, kept: \(index)") }
+        #expect(found(40) == "40")
+        #expect(stride(from: 0, to: 30, by: 2).contains { found($0) == nil }, "nothing was evicted")
+    }
+
     /// The second load of a shape decodes with what the first worked out (its recipe: decoders
     /// for the root, the joined and the preloaded rows, a preload of chosen columns widened) and
     /// gets the rows of its own values: nested joins and preloads, on every engine.

@@ -241,8 +241,8 @@ public final class Database: Sendable {
         }
         let entry = context.plans.storeSelect(
             plan, root: root, rootMarkers: rootMarkers, preloadsHaveMarkers: preloadsHaveMarkers,
-            capabilities: capabilitiesNumber, key: PlanCache.SelectKey(shape: shapedQuery, generation: generation, dialect: dialectType),
-            bucket: bucket)
+            capabilities: capabilitiesNumber,
+            key: PlanCache.SelectKey(shape: shapedQuery, generation: generation, dialect: dialectType, bucket: bucket))
         return SelectRun(
             schema: schema, plan: plan, root: entry.root(with: values), values: values,
             preloadsHaveMarkers: preloadsHaveMarkers, entry: entry)

@@ -160,11 +160,14 @@ final class PlanCache: Sendable {
         let shape: SelectQuery
         let generation: Int
         let dialect: ObjectIdentifier
+        /// Its fingerprint's bucket (``bucket(_:generation:dialect:)``): where the entry is kept.
+        let bucket: Int
 
-        init(shape: SelectQuery, generation: Int, dialect: ObjectIdentifier) {
+        init(shape: SelectQuery, generation: Int, dialect: ObjectIdentifier, bucket: Int) {
             self.shape = shape
             self.generation = generation
             self.dialect = dialect
+            self.bucket = bucket
         }
 
         /// The bucket of a fingerprint under one generation and dialect.
@@ -182,25 +185,19 @@ final class PlanCache: Sendable {
 
     private struct State {
         var entries: [Key: Entry] = [:]
-        /// Selects, by ``SelectKey/bucket(_:generation:dialect:)``; a bucket holds more than one
-        /// entry only when fingerprints collide.
-        var selects: [Int: [Entry]] = [:]
-        var selectCount = 0
+        /// Selects, by ``SelectKey/bucket``.
+        var selects: SelectEntryTable
 
-        var count: Int { entries.count + selectCount }
+        var count: Int { entries.count + selects.count }
 
         /// Drops the least recently used half.
         mutating func evict() {
             let uses = (entries.values.map { $0.lastUse.load(ordering: .relaxed) }
-                + selects.values.joined().map { $0.lastUse.load(ordering: .relaxed) }).sorted()
+                + selects.entries.map { $0.lastUse.load(ordering: .relaxed) }).sorted()
             guard !uses.isEmpty else { return }
             let cutoff = uses[uses.count / 2]
             entries = entries.filter { $0.value.lastUse.load(ordering: .relaxed) > cutoff }
-            selects = selects.compactMapValues { bucket in
-                let kept = bucket.filter { $0.lastUse.load(ordering: .relaxed) > cutoff }
-                return kept.isEmpty ? nil : kept
-            }
-            selectCount = selects.values.reduce(0) { $0 + $1.count }
+            selects.removeAll { $0.lastUse.load(ordering: .relaxed) <= cutoff }
         }
     }
 
@@ -209,7 +206,7 @@ final class PlanCache: Sendable {
     private let clock = Atomic<Int>(0)
 
     let capacity: Int
-    private let state = Mutex(State())
+    private let state: Mutex<State>
 
     /// A number for each distinct set of capabilities seen, an entry's place in the list.
     struct CapabilitiesNumber: Hashable, Sendable {
@@ -228,7 +225,10 @@ final class PlanCache: Sendable {
         }
     }
 
-    init(capacity: Int = 512) { self.capacity = capacity }
+    init(capacity: Int = 512) {
+        self.capacity = capacity
+        state = Mutex(State(selects: SelectEntryTable(minimumCapacity: capacity)))
+    }
 
     func entry(for key: Key, capabilities: CapabilitiesNumber) -> Entry? {
         guard let entry = state.withLock({ $0.entries[key] }), entry.capabilities == capabilities else { return nil }
@@ -253,13 +253,14 @@ final class PlanCache: Sendable {
     }
 
     /// The entry planned from `query`'s shape, its bucket `bucket` (``SelectKey/bucket(_:generation:dialect:)``).
-    /// The bucket is read under the lock, the shapes compared outside it.
+    /// Each candidate is read under the lock, its shape compared outside it.
     func selectEntry(
         matching query: SelectQuery, bucket: Int, generation: Int, dialect: ObjectIdentifier,
         capabilities: CapabilitiesNumber
     ) -> Entry? {
-        guard let candidates = state.withLock({ $0.selects[bucket] }) else { return nil }
-        for entry in candidates {
+        var slot: Int?
+        while let (entry, found) = state.withLock({ $0.selects.candidate(bucket: bucket, after: slot) }) {
+            slot = found
             guard let key = entry.selectKey, key.matches(query, generation: generation, dialect: dialect),
                 entry.capabilities == capabilities
             else { continue }
@@ -269,29 +270,29 @@ final class PlanCache: Sendable {
         return nil
     }
 
-    /// Keeps what a select of `key.shape` planned to, in `bucket`, and returns the entry.
+    /// Keeps what a select of `key.shape` planned to, under `key.bucket`, and returns the entry.
     @discardableResult
     func storeSelect(
         _ plan: QueryPlan, root: LoweredStatement, rootMarkers: [Int], preloadsHaveMarkers: Bool,
-        capabilities: CapabilitiesNumber, key: SelectKey, bucket: Int
+        capabilities: CapabilitiesNumber, key: SelectKey
     ) -> Entry {
         state.withLock { state in
             if state.count >= capacity { state.evict() }
             let entry = Entry(
                 plan: plan, root: root, rootMarkers: rootMarkers, preloadsHaveMarkers: preloadsHaveMarkers,
                 capabilities: capabilities, selectKey: key, lastUse: clock.add(1, ordering: .relaxed).newValue)
-            var candidates = state.selects[bucket] ?? []
             // Another thread may have planned the same shape meanwhile: keep one.
-            if let index = candidates.firstIndex(where: {
-                $0.selectKey?.matches(key.shape, generation: key.generation, dialect: key.dialect) == true
-                    && $0.capabilities == capabilities
-            }) {
-                candidates[index] = entry
-            } else {
-                candidates.append(entry)
-                state.selectCount += 1
+            var slot: Int?
+            while let (kept, found) = state.selects.candidate(bucket: key.bucket, after: slot) {
+                slot = found
+                if kept.selectKey?.matches(key.shape, generation: key.generation, dialect: key.dialect) == true
+                    && kept.capabilities == capabilities
+                {
+                    state.selects.replace(at: found, with: entry)
+                    return entry
+                }
             }
-            state.selects[bucket] = candidates
+            state.selects.insert(entry)
             return entry
         }
     }
