@@ -345,7 +345,7 @@ public final class Database: Sendable {
     @discardableResult
     func run(_ statement: SQLStatement, lowered given: LoweredStatement? = nil, values: QueryValues? = nil) throws -> ExecutionResult {
         try checkLease()
-        let lowered = try lowering(statement, given, values)
+        let lowered = try given ?? lowering(statement, values)
         let start = ContinuousClock.now
         do {
             let result = try connection.execute(lowered.sql, lowered.bindings)
@@ -368,10 +368,10 @@ public final class Database: Sendable {
     /// Lowers and runs a statement, handing each row to `body` as the engine produces it (a row
     /// not kept costs no allocation).
     func forEachRow(
-        _ statement: SQLStatement, lowered: LoweredStatement? = nil, values: QueryValues? = nil,
+        _ statement: @autoclosure () throws -> SQLStatement, lowered: LoweredStatement? = nil, values: QueryValues? = nil,
         _ body: (Row) throws -> Void
     ) throws {
-        try reading(statement, lowered: lowered, values: values) { lowered, counting in
+        try reading(try statement(), lowered: lowered, values: values) { lowered, counting in
             try connection.forEachRow(lowered.sql, lowered.bindings) { row in
                 counting()
                 try body(row)
@@ -383,10 +383,10 @@ public final class Database: Sendable {
     /// statement already lowered (from the plan cache). `values`: the query's values, when the
     /// statement holds markers in their place (put back in its bindings, and for observers).
     func forEachCursor(
-        _ statement: SQLStatement, lowered: LoweredStatement? = nil, values: QueryValues? = nil,
+        _ statement: @autoclosure () throws -> SQLStatement, lowered: LoweredStatement? = nil, values: QueryValues? = nil,
         _ body: (any RowCursor) throws -> Void
     ) throws {
-        try reading(statement, lowered: lowered, values: values) { lowered, counting in
+        try reading(try statement(), lowered: lowered, values: values) { lowered, counting in
             try connection.forEachCursor(lowered.sql, lowered.bindings) { cursor in
                 counting()
                 try body(cursor)
@@ -395,30 +395,31 @@ public final class Database: Sendable {
     }
 
     /// Lowers `statement`, runs `body` with it and a row counter, and tells the observers how it
-    /// went (a lost connection judged for whether it may have committed).
+    /// went (a lost connection judged for whether it may have committed). The statement is
+    /// built only when it is lowered here or observed: one lowered already (the plan cache's)
+    /// runs without its IR.
     private func reading(
-        _ statement: SQLStatement, lowered given: LoweredStatement? = nil, values: QueryValues? = nil,
+        _ statement: @autoclosure () throws -> SQLStatement, lowered given: LoweredStatement? = nil, values: QueryValues? = nil,
         _ body: (LoweredStatement, () -> Void) throws -> Void
     ) throws {
         try checkLease()
-        let lowered = try lowering(statement, given, values)
+        let lowered = try given ?? lowering(try statement(), values)
         let start = ContinuousClock.now
         var count = 0
         do {
             try body(lowered) { count += 1 }
         } catch let error as JoineryError {
             let writes: Bool
-            if case .select = statement { writes = false } else { writes = true }
+            if case .select = try statement() { writes = false } else { writes = true }
             let error = judgingCommit(error, writes: writes)
-            notify(statement, lowered, start, rows: count, error: error, values: values)
+            try notify(statement(), lowered, start, rows: count, error: error, values: values)
             throw error
         }
-        notify(statement, lowered, start, rows: count, values: values)
+        try notify(statement(), lowered, start, rows: count, values: values)
     }
 
-    /// `given`, or `statement` lowered now with `values` in place of its markers.
-    private func lowering(_ statement: SQLStatement, _ given: LoweredStatement?, _ values: QueryValues?) throws -> LoweredStatement {
-        if let given { return given }
+    /// `statement` lowered now with `values` in place of its markers.
+    private func lowering(_ statement: SQLStatement, _ values: QueryValues?) throws -> LoweredStatement {
         var lowered = try dialect.lower(statement)
         values?.restore(&lowered.bindings)
         return lowered
@@ -446,12 +447,13 @@ public final class Database: Sendable {
     }
 
     private func notify(
-        _ statement: SQLStatement, _ lowered: LoweredStatement, _ start: ContinuousClock.Instant, rows: Int,
-        error: JoineryError? = nil, values: QueryValues? = nil
-    ) {
+        _ statement: @autoclosure () throws -> SQLStatement, _ lowered: LoweredStatement, _ start: ContinuousClock.Instant,
+        rows: Int, error: JoineryError? = nil, values: QueryValues? = nil
+    ) rethrows {
         if isCapturing.load(ordering: .acquiring) { captured.withLock { $0?.append(lowered) } }
         let current = context.currentObservers
         guard !current.isEmpty else { return }
+        let statement = try statement()
         let executed = ExecutedStatement(
             statement: values?.restore(statement) ?? statement, sql: lowered.sql, bindings: lowered.bindings,
             duration: ContinuousClock.now - start, rowCount: rows, error: error, metadata: StatementLogMetadata.current)

@@ -33,17 +33,23 @@ extension Database {
             // Each statement with its keys lowered as before when a statement of this step bound
             // as many keys (the plan cache keeps it), else lowered when it runs. The step is read
             // in place: a copy would retain its every string and array.
-            var statements: [(statement: SelectStatement, lowered: LoweredStatement?)] = []
-            if assignment.sourceKeyIndices.count == 1 {
-                let distinct = source.distinctValues(at: assignment.sourceKeyIndices[0])
-                for batch in try plan.preloads[index].batches(forSingleColumnKeys: distinct, capabilities: capabilities) {
-                    let lowered = try cachedPreloadStatement(step: index, keys: distinct[batch.keys], run: run)
-                    statements.append((batch.statement, lowered))
+            // A statement of one key column is built only when it must be lowered or observed:
+            // lowered already, its IR is not needed to run it.
+            var statements: [(statement: SelectStatement?, keys: Range<Int>, lowered: LoweredStatement?)] = []
+            var distinct: [SQLValue] = [], asArray = false
+            if assignment.sourceKeyIndices.count == 1, plan.preloads[index].keyColumns.count == 1 {
+                distinct = source.distinctValues(at: assignment.sourceKeyIndices[0])
+                let split = try plan.preloads[index].batchRanges(forSingleColumnKeys: distinct.count, capabilities: capabilities)
+                asArray = split.asArray
+                for range in split.ranges {
+                    // One bound array is never kept lowered (its keys are one parameter).
+                    let lowered = asArray ? nil : try cachedPreloadStatement(step: index, keys: distinct[range], run: run)
+                    statements.append((nil, range, lowered))
                 }
             } else {
                 statements = try plan.preloads[index].statements(
                     forKeys: source.distinctKeys(at: assignment.sourceKeyIndices), capabilities: capabilities
-                ).map { ($0, nil) }
+                ).map { ($0, 0..<0, nil) }
             }
             func read<P: Model>(_ type: P.Type) throws -> any PreloadedParents {
                 // A local array of AnyObject and a metatype taken once: appending to a generic
@@ -51,8 +57,11 @@ extension Database {
                 // type metadata up (and check exclusive access) on every row.
                 var boxes: [AnyObject] = []
                 let boxType = AssociationBox<P>.self
-                for (statement, lowered) in statements {
-                    try forEachCursor(.select(statement), lowered: lowered, values: run.preloadsHaveMarkers ? run.values : nil) { cursor in
+                for (statement, range, lowered) in statements {
+                    try forEachCursor(
+                        .select(statement ?? plan.preloads[index].statement(forSingleColumnKeys: distinct, range, asArray: asArray)),
+                        lowered: lowered, values: run.preloadsHaveMarkers ? run.values : nil
+                    ) { cursor in
                         boxes.append(boxType.init(try parentDecoder.decode(P.self, from: cursor)))
                         try keys[index + 1].append(from: cursor)
                     }

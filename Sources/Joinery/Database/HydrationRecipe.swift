@@ -3,19 +3,29 @@
 /// so it is worked out once per cached plan (``PlanCache/Entry/hydrationRecipe(_:)``) rather
 /// than on every query — looking up model types and relations by name, filtering layouts and
 /// sorting sets was a good part of what a query by id cost the client.
-struct HydrationRecipe: Sendable {
+final class HydrationRecipe: Sendable {
     /// The root statement's rows.
-    var root: RowDecoder
+    let root: RowDecoder
     /// Each preload step's rows, in plan order.
-    var steps: [RowDecoder]
+    let steps: [RowDecoder]
     /// For each statement (root first, then each step), the positions later steps read from
     /// its rows, sorted.
-    var keptPositions: [[Int]]
+    let keptPositions: [[Int]]
     /// Where each preload step's parents go, in plan order.
-    var assignments: [PreloadAssignment]
+    let assignments: [PreloadAssignment]
     /// The order the steps' parents are assigned in: deepest first, so that a parent carries its
     /// own parents by the time it is given to its child.
-    var assignmentOrder: [Int]
+    let assignmentOrder: [Int]
+
+    // A class: every load takes it from the plan cache's entry, and a struct's copy retained
+    // and released each of its arrays there.
+    init(root: RowDecoder, steps: [RowDecoder], keptPositions: [[Int]], assignments: [PreloadAssignment], assignmentOrder: [Int]) {
+        self.root = root
+        self.steps = steps
+        self.keptPositions = keptPositions
+        self.assignments = assignments
+        self.assignmentOrder = assignmentOrder
+    }
 }
 
 /// What a preload step's parents are matched by and where they are set, worked out from the

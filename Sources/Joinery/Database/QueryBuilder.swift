@@ -247,7 +247,12 @@ public struct QueryBuilder<M: Model, Source: Sendable>: Sendable {
         guard let key = try context.primaryKey(of: M.self), key.count == 1 else {
             throw JoineryError.misuse("\(M.self) has no single-column primary key to find by", model: "\(M.self)")
         }
-        return filter(.equal(key[0], id.sqlValue)).limit(1).query
+        // On the query itself: two builder steps would each box a copy of it.
+        var query = box.query
+        let condition = Condition.equal(key[0], id.sqlValue)
+        query.filter = query.filter.map { $0.and(condition) } ?? condition
+        query.limit = 1
+        return query
     }
 
     var firstQuery: SelectQuery {

@@ -46,22 +46,34 @@ public struct PreloadStep: Sendable, Hashable {
     func batches(
         forSingleColumnKeys values: [SQLValue], capabilities: DialectCapabilities
     ) throws -> [(statement: SelectStatement, keys: Range<Int>)] {
-        guard !values.isEmpty else { return [] }
         guard keyColumns.count == 1 else {
+            guard !values.isEmpty else { return [] }
             return try statements(forKeys: values.map { [$0] }, capabilities: capabilities).map { ($0, values.indices) }
         }
+        let split = try batchRanges(forSingleColumnKeys: values.count, capabilities: capabilities)
+        return split.ranges.map { range in
+            (statement(forSingleColumnKeys: values, range, asArray: split.asArray), range)
+        }
+    }
+
+    /// How the statements for `count` keys of one column divide them: the range of keys each
+    /// binds, and whether they go as one bound array (past the bind limit, where the dialect can).
+    /// Worked out apart from the statements, so that a caller whose statements are lowered
+    /// already (the plan cache's) need not build them.
+    func batchRanges(forSingleColumnKeys count: Int, capabilities: DialectCapabilities) throws -> (ranges: [Range<Int>], asArray: Bool) {
+        guard count > 0 else { return ([], false) }
         let available = try keysPerStatement(capabilities)
+        if count <= available { return ([0..<count], false) }
+        if capabilities.largeIn == .bindArray { return ([0..<count], true) }
+        return (stride(from: 0, to: count, by: available).map { $0..<min($0 + available, count) }, false)
+    }
+
+    /// The statement for the keys of one column `values[range]` (a range
+    /// ``batchRanges(forSingleColumnKeys:capabilities:)`` gave): `= ?` or `IN (…)`, or one bound array.
+    func statement(forSingleColumnKeys values: [SQLValue], _ range: Range<Int>, asArray: Bool) -> SelectStatement {
         let column = Operand.column(keyColumns[0])
-        if values.count <= available {
-            return [(keyed(.in(column, values)), values.indices)]
-        }
-        if capabilities.largeIn == .bindArray {
-            return [(keyed(.inArray(column, values, elementType: keyTypes[0])), values.indices)]
-        }
-        return stride(from: 0, to: values.count, by: available).map { start in
-            let range = start..<min(start + available, values.count)
-            return (keyed(.in(column, Array(values[range]))), range)
-        }
+        let keys = range == values.indices ? values : Array(values[range])
+        return keyed(asArray ? .inArray(column, keys, elementType: keyTypes[0]) : .in(column, keys))
     }
 
     /// How many key values one statement may bind besides the template's own.
