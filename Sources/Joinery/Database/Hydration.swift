@@ -3,9 +3,19 @@
 /// matched to their children by key.
 extension Database {
     func load<M: Model>(_ query: SelectQuery, as type: M.Type) throws -> [M] {
+        try loadRows(query, as: type).takeArray()
+    }
+
+    /// The first row's model (`find`, `first`): no array made for it.
+    func loadFirst<M: Model>(_ query: SelectQuery, as type: M.Type) throws -> M? {
+        try loadRows(query, as: type).takeFirst()
+    }
+
+    private func loadRows<M: Model>(_ query: SelectQuery, as type: M.Type) throws -> DecodedRows<M> {
         let run = try selectRun(query, including: M.self)
         let plan = run.plan
-        guard let root = plan.statements.first, root.layout != nil else { return [] }
+        let decoded = DecodedRows<M>()
+        guard let root = plan.statements.first, root.layout != nil else { return decoded }
         // How to decode each statement's rows and which positions later steps read: from the
         // plan cache's entry after the first load of this shape.
         let recipe = try run.entry.map { entry in try entry.hydrationRecipe { try hydrationRecipe(for: plan, schema: run.schema) } }
@@ -13,14 +23,12 @@ extension Database {
         var keys = recipe.keptPositions.map { KeyTable(positions: $0) }
 
         // The root rows, decoded as M: no existential, no cast.
-        let decoded = DecodedRows<M>()
         let decoder = recipe.root
         try forEachCursor(root.statement, lowered: run.root, values: run.values) { cursor in
             decoded.append(try decoder.decode(M.self, from: cursor))
             try keys[0].append(from: cursor)
         }
 
-        var roots = decoded.takeArray()
 
         // Preloads in plan order (each after its source), then assigned deepest first, so that a
         // parent carries its own parents by the time it is given to its child. Each parent is
@@ -37,9 +45,9 @@ extension Database {
             // lowered already, its IR is not needed to run it.
             var statements: [(statement: SelectStatement?, keys: Range<Int>, lowered: LoweredStatement?)] = []
             var distinct: [SQLValue] = [], asArray = false
-            if assignment.sourceKeyIndices.count == 1, plan.preloads[index].keyColumns.count == 1 {
+            if assignment.sourceKeyIndices.count == 1, let keysPerStatement = assignment.keysPerStatement {
                 distinct = source.distinctValues(at: assignment.sourceKeyIndices[0])
-                let split = try plan.preloads[index].batchRanges(forSingleColumnKeys: distinct.count, capabilities: capabilities)
+                let split = PreloadStep.batchRanges(count: distinct.count, keysPerStatement: keysPerStatement, capabilities: capabilities)
                 asArray = split.asArray
                 for range in split.ranges {
                     // One bound array is never kept lowered (its keys are one parameter).
@@ -77,13 +85,16 @@ extension Database {
             let parentOf = keys[source].parentRows(
                 at: assignment.sourceKeyIndices, in: keys[index + 1], at: assignment.targetKeyIndices)
             if source == 0 {
-                for row in roots.indices {
-                    guard let parent = parentOf[row] else { continue }
+                // In place, in the chunks: an array of M, made or changed in this unspecialised
+                // code, looks its type metadata up (and `roots.indices` went through
+                // Collection's witnesses, 750 instructions for one row).
+                decoded.mutateEach { row, model in
+                    guard let parent = parentOf[row] else { return }
                     let box = parent >= 0 ? parents[parent] : nil
                     if target.count == 1 {
-                        roots[row].setAssociation(box: box, named: target[0])
+                        model.pointee.setAssociation(box: box, named: target[0])
                     } else {
-                        Self.setBox(box, at: target, in: &roots[row])
+                        Self.setBox(box, at: target, in: &model.pointee)
                     }
                 }
             } else {
@@ -94,7 +105,7 @@ extension Database {
                 }
             }
         }
-        return roots
+        return decoded
     }
 
     /// The values later preload steps need from a statement's rows (foreign keys, referenced

@@ -39,6 +39,10 @@ struct PreloadAssignment: Sendable {
     var targetKeyIndices: [Int]
     /// The association's path within the source's models.
     var target: [String]
+    /// For a key of one column: how many keys one statement of the step binds, worked out once
+    /// (reading it from the plan's step on every load copied the step). Nil for a key of several
+    /// columns, or a template that leaves no room for keys (the step's statements say why).
+    var keysPerStatement: Int?
 }
 
 /// How to decode one statement's rows, worked out once per plan rather than per row: the root
@@ -86,7 +90,8 @@ extension Database {
             return PreloadAssignment(
                 source: source, sourceKeyIndices: indices(of: step.sourceKeyPositions, in: source),
                 targetKeyIndices: indices(of: step.targetKeyPositions, in: index + 1),
-                target: sourcePath(of: step, in: plan) + [step.relation.name])
+                target: sourcePath(of: step, in: plan) + [step.relation.name],
+                keysPerStatement: step.keyColumns.count == 1 ? try? step.keysPerStatement(capabilities) : nil)
         }
         return HydrationRecipe(
             root: try rowDecoder(rootLayout, planner: planner),

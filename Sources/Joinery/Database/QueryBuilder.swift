@@ -242,19 +242,6 @@ public struct QueryBuilder<M: Model, Source: Sendable>: Sendable {
         return copy
     }
 
-    /// The query limited to the row whose primary key is `id`.
-    func findQuery(_ id: some SQLValueConvertible) throws -> SelectQuery {
-        guard let key = try context.primaryKey(of: M.self), key.count == 1 else {
-            throw JoineryError.misuse("\(M.self) has no single-column primary key to find by", model: "\(M.self)")
-        }
-        // On the query itself: two builder steps would each box a copy of it.
-        var query = box.query
-        let condition = Condition.equal(key[0], id.sqlValue)
-        query.filter = query.filter.map { $0.and(condition) } ?? condition
-        query.limit = 1
-        return query
-    }
-
     var firstQuery: SelectQuery {
         var copy = query
         copy.first = true
@@ -270,13 +257,14 @@ extension QueryBuilder where Source == Database {
 
     /// The first row by primary key (GORM's `First`), or nil.
     public func first() throws -> M? {
-        try source.unitOfWork { try source.load(firstQuery, as: M.self).first }
+        try source.unitOfWork { try source.loadFirst(firstQuery, as: M.self) }
     }
 
     /// The row with this primary key, or nil.
     public func find(_ id: some SQLValueConvertible) throws -> M? {
-        let query = try findQuery(id)
-        return try source.unitOfWork { try source.load(query, as: M.self).first }
+        // Not a method of the builder: calling one from here looks the builder's generic type up.
+        let query = try box.query.findingKey(id.sqlValue, of: M.self, in: context)
+        return try source.unitOfWork { try source.loadFirst(query, as: M.self) }
     }
 
     /// The number of matching rows.
@@ -313,5 +301,20 @@ extension Database {
         guard let statement = plan.statements.first else { return 0 }
         let rows = try rows(statement.statement)
         return try rows.first?.decode(Int.self, at: 0) ?? 0
+    }
+}
+
+extension SelectQuery {
+    /// This query limited to the row whose primary key is `id`: its filter and
+    /// `"id" = ?`, `LIMIT 1`.
+    func findingKey(_ id: SQLValue, of type: any Model.Type, in context: DatabaseContext) throws -> SelectQuery {
+        guard let key = try context.primaryKey(of: type), key.count == 1 else {
+            throw JoineryError.misuse("\(type) has no single-column primary key to find by", model: "\(type)")
+        }
+        var query = self
+        let condition = Condition.equal(key[0], id)
+        query.filter = query.filter.map { $0.and(condition) } ?? condition
+        query.limit = 1
+        return query
     }
 }

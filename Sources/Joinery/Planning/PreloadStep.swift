@@ -62,7 +62,14 @@ public struct PreloadStep: Sendable, Hashable {
     /// already (the plan cache's) need not build them.
     func batchRanges(forSingleColumnKeys count: Int, capabilities: DialectCapabilities) throws -> (ranges: [Range<Int>], asArray: Bool) {
         guard count > 0 else { return ([], false) }
-        let available = try keysPerStatement(capabilities)
+        return Self.batchRanges(count: count, keysPerStatement: try keysPerStatement(capabilities), capabilities: capabilities)
+    }
+
+    /// The same, the keys one statement may bind worked out before (``keysPerStatement(_:)``).
+    static func batchRanges(
+        count: Int, keysPerStatement available: Int, capabilities: DialectCapabilities
+    ) -> (ranges: [Range<Int>], asArray: Bool) {
+        guard count > 0 else { return ([], false) }
         if count <= available { return ([0..<count], false) }
         if capabilities.largeIn == .bindArray { return ([0..<count], true) }
         return (stride(from: 0, to: count, by: available).map { $0..<min($0 + available, count) }, false)
@@ -77,7 +84,7 @@ public struct PreloadStep: Sendable, Hashable {
     }
 
     /// How many key values one statement may bind besides the template's own.
-    private func keysPerStatement(_ capabilities: DialectCapabilities) throws -> Int {
+    func keysPerStatement(_ capabilities: DialectCapabilities) throws -> Int {
         let own = template.bindingCount
         let available = min(capabilities.maxBindParameters - own, capabilities.keysPerStatement ?? .max)
         guard available >= keyColumns.count else {

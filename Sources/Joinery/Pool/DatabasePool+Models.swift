@@ -124,13 +124,13 @@ extension QueryBuilder where Source == DatabasePool {
     /// The first row by primary key (GORM's `First`), or nil.
     public func first() async throws -> M? {
         let query = firstQuery
-        return try await source.read { db in try db.load(query, as: M.self).first }
+        return try await source.read { db in try db.loadFirst(query, as: M.self) }
     }
 
     /// The row with this primary key, or nil.
     public func find(_ id: some SQLValueConvertible) async throws -> M? {
-        let query = try findQuery(id)
-        return try await source.read { db in try db.load(query, as: M.self).first }
+        let query = try self.query.findingKey(id.sqlValue, of: M.self, in: context)
+        return try await source.read { db in try db.loadFirst(query, as: M.self) }
     }
 
     /// The number of matching rows.
