@@ -28,8 +28,9 @@ public final class PostgreSQLConnection: DatabaseConnection, @unchecked Sendable
     /// `prepared_statements=false` turns it off, for a pooler such as PgBouncer in transaction
     /// mode, where the next statement may reach another server connection).
     private let preparesStatements: Bool
-    /// The prepared statements kept for reuse (guarded by `lock`).
-    private var statements: PreparedStatementCache<PostgreSQLPreparedStatement>
+    /// The prepared statements kept for reuse (guarded by `lock`, so not checked for exclusive
+    /// access at run time: the check, twice a statement, cost more than the lookup).
+    @exclusivity(unchecked) private var statements: PreparedStatementCache<PostgreSQLPreparedStatement>
     private let toDeallocate: PostgreSQLStatementsToDeallocate
     private var statementNumber = 0
 

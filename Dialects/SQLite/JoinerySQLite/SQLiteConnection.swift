@@ -37,7 +37,9 @@ public final class SQLiteConnection: DatabaseConnection, @unchecked Sendable {
     // same connection (a preload does) without deadlocking.
     private let lock = NSRecursiveLock()
     private var handle: OpaquePointer?
-    private var statementCache = PreparedStatementCache<OpaquePointer> { sqlite3_finalize($0) }
+    // Not checked for exclusive access at run time: `lock` serialises it, and the check (twice a
+    // statement) cost more than the lookup it guarded.
+    @exclusivity(unchecked) private var statementCache = PreparedStatementCache<OpaquePointer> { sqlite3_finalize($0) }
     /// Set while a failed foreign key is being identified, so the rerun is not diagnosed again.
     private var diagnosingForeignKey = false
     /// The handle again, for ``interrupt()``: read from another thread while `lock` is held by

@@ -9,6 +9,10 @@
 /// few, and a chunk of 256 for each of them (tens of kilobytes, allocated and freed per
 /// statement) made glibc hand the memory back to the kernel and fault it in again on every
 /// request — an madvise and page faults per `find`.
+///
+/// Its properties are not checked for exclusive access at run time: an instance lives within one
+/// load on one thread, and each check (begin and end, on every chunk and every take) cost more
+/// than the access it guarded.
 final class DecodedRows<M> {
     private static var firstChunkSize: Int { 8 }
     private static var largestChunkSize: Int { 256 }
@@ -16,14 +20,14 @@ final class DecodedRows<M> {
     /// elements and iterating it involve no type made from `M`: in this unspecialised code each
     /// such type's metadata is looked up at run time (iterating `[(UnsafeMutablePointer<M>, Int)]`
     /// with `enumerated()` cost 1,700 instructions a step, most of a one-row `find`'s hydration).
-    private var chunks: [(start: UnsafeMutableRawPointer, size: Int)] = []
+    @exclusivity(unchecked) private var chunks: [(start: UnsafeMutableRawPointer, size: Int)] = []
     /// The chunk being filled (the last one), held apart: reading it from `chunks` would look
     /// the array's type metadata up on every row. Nil until the first row.
-    private var last: UnsafeMutablePointer<M>?
-    private var lastSize = 0
+    @exclusivity(unchecked) private var last: UnsafeMutablePointer<M>?
+    @exclusivity(unchecked) private var lastSize = 0
     /// How many models the last chunk holds.
-    private var inLast = 0
-    private var total = 0
+    @exclusivity(unchecked) private var inLast = 0
+    @exclusivity(unchecked) private var total = 0
 
     init() {}
 
