@@ -53,7 +53,7 @@ enum PostgreSQLValues {
                 // Unknown type (0): the server infers it from context, so a text value fits a
                 // text, varchar, json or enum column alike.
                 case .text(let text):
-                    guard !text.utf8.contains(0) else {
+                    guard !StatementText.containsNUL(text) else {
                         throw JoineryError(
                             .invalidValue,
                             "the text bound to $\(position + 1) contains a NUL character, which PostgreSQL text cannot hold",

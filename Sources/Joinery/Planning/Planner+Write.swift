@@ -190,7 +190,7 @@ extension Planner {
     func mayRefuse(_ value: SQLValue) -> Bool {
         switch value {
         case .timestamp(let date): !SQLTimestamp.isRepresentable(date)
-        case .text(let text): !capabilities.textHoldsNUL && text.utf8.contains(0)
+        case .text(let text): !capabilities.textHoldsNUL && StatementText.containsNUL(text)
         default: false
         }
     }
@@ -201,7 +201,7 @@ extension Planner {
             (error.table, error.column, error.model, error.field) = (table.name, column.name, table.modelName, column.fieldName)
             throw error
         }
-        guard !capabilities.textHoldsNUL, case .text(let text) = value, text.utf8.contains(0) else { return }
+        guard !capabilities.textHoldsNUL, case .text(let text) = value, StatementText.containsNUL(text) else { return }
         throw JoineryError(
             .invalidValue,
             "\(table.modelName).\(column.fieldName) contains a NUL character, which the engine's text cannot hold; "
