@@ -161,7 +161,8 @@ public final class Database: Sendable {
     /// values for the entry's markers), or not.
     enum SelectLookup {
         case hit(PlanCache.Entry, QueryValues, schema: Schema)
-        /// Not cached; `bucket` is where its plan is kept, nil when the query has no shape.
+        /// Not cached; `bucket` is where its plan is to be kept. `fingerprint` is nil (and `bucket`
+        /// 0) when the query has no shape: it is planned afresh and not kept.
         case miss(schema: Schema, generation: Int, fingerprint: ShapeFingerprint?, bucket: Int)
     }
 

@@ -29,7 +29,6 @@ extension Database {
             try keys[0].append(from: cursor)
         }
 
-
         // Preloads in plan order (each after its source), then assigned deepest first, so that a
         // parent carries its own parents by the time it is given to its child. Each parent is
         // decoded as its own type straight into the box its children share.
@@ -40,9 +39,9 @@ extension Database {
             let parentDecoder = recipe.steps[index]
             // Each statement with its keys lowered as before when a statement of this step bound
             // as many keys (the plan cache keeps it), else lowered when it runs. The step is read
-            // in place: a copy would retain its every string and array.
-            // A statement of one key column is built only when it must be lowered or observed:
-            // lowered already, its IR is not needed to run it.
+            // in place (a copy would retain its every string and array), and a statement of one
+            // key column is built only when it must be lowered or observed: lowered already, its
+            // IR is not needed to run it.
             var statements: [(statement: SelectStatement?, keys: Range<Int>, lowered: LoweredStatement?)] = []
             var distinct: [SQLValue] = [], asArray = false
             if assignment.sourceKeyIndices.count == 1, let keysPerStatement = assignment.keysPerStatement {
