@@ -16,12 +16,7 @@ import Testing
 struct GlobalQueueStarvationTests {
     @Test(arguments: TestEngine.allCases)
     func anAcquireTimeoutFiresWhileTheGlobalQueueIsFull(engine: TestEngine) async throws {
-        var configuration = DatabasePool.Configuration(maximumConnections: 1)
-        configuration.acquireTimeout = .milliseconds(200)
-        try await engine.withScratchPool(configuration) { pool in
-            let holding = Task { try await pool.write { _ in Thread.sleep(forTimeInterval: 2.5) } }
-            try await PoolTests.until { pool.statistics.open == 1 && pool.statistics.idle == 0 }
-            #expect(pool.statistics.open == 1 && pool.statistics.idle == 0)
+        try await PoolTests.withTheOnlyConnectionHeld(engine, for: 2.5) { pool, holding in
             let waiter = Task { await joineryError { try await pool.write { _ in 1 } } }
             try await PoolTests.until { pool.statistics.waiting == 1 }
             #expect(pool.statistics.waiting == 1)

@@ -27,13 +27,24 @@ struct PoolTests {
         }
     }
 
-    @Test(arguments: TestEngine.allCases)
-    func waitingLongerThanTheAcquireTimeoutIsPoolExhausted(engine: TestEngine) async throws {
+    /// A pool of one connection and a 200 ms acquire timeout, its connection held for `seconds`
+    /// by a unit of work that blocks on it: `body` runs once it is held, with the holding task.
+    static func withTheOnlyConnectionHeld(
+        _ engine: TestEngine, for seconds: TimeInterval, _ body: (DatabasePool, Task<Void, any Error>) async throws -> Void
+    ) async throws {
         var configuration = DatabasePool.Configuration(maximumConnections: 1)
         configuration.acquireTimeout = .milliseconds(200)
         try await engine.withScratchPool(configuration) { pool in
-            let holding = Task { try await pool.write { _ in Thread.sleep(forTimeInterval: 1.5) } }
-            try await Self.until { pool.statistics.open == 1 && pool.statistics.idle == 0 }
+            let holding = Task { try await pool.write { _ in Thread.sleep(forTimeInterval: seconds) } }
+            try await until { pool.statistics.open == 1 && pool.statistics.idle == 0 }
+            #expect(pool.statistics.open == 1 && pool.statistics.idle == 0)
+            try await body(pool, holding)
+        }
+    }
+
+    @Test(arguments: TestEngine.allCases)
+    func waitingLongerThanTheAcquireTimeoutIsPoolExhausted(engine: TestEngine) async throws {
+        try await Self.withTheOnlyConnectionHeld(engine, for: 1.5) { pool, holding in
             let start = ContinuousClock.now
             let error = await joineryError { try await pool.write { _ in 1 } }
             #expect(error?.kind == .poolExhausted)

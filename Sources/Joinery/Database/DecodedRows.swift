@@ -32,13 +32,8 @@ final class DecodedRows<M> {
     init() {}
 
     deinit {
-        var index = 0
-        while index < chunks.count {
-            let chunk = chunks[index]
-            chunk.start.assumingMemoryBound(to: M.self).deinitialize(count: index == chunks.count - 1 ? inLast : chunk.size)
-            chunk.start.deallocate()
-            index += 1
-        }
+        eachChunk { _, start, filled in start.deinitialize(count: filled) }
+        releaseChunks()
     }
 
     func append(_ model: consuming M) {
@@ -56,18 +51,12 @@ final class DecodedRows<M> {
         inLast = 0
     }
 
-    /// How many models are here.
-    var count: Int { total }
-
     /// Calls `body` with each model in place, and its row number.
     func mutateEach(_ body: (Int, UnsafeMutablePointer<M>) throws -> Void) rethrows {
-        var row = 0, index = 0
-        while index < chunks.count {
-            let start = chunks[index].start.assumingMemoryBound(to: M.self)
-            let filled = index == chunks.count - 1 ? inLast : chunks[index].size
+        var row = 0
+        try eachChunk { _, start, filled in
             for offset in 0..<filled { try body(row + offset, start + offset) }
             row += filled
-            index += 1
         }
     }
 
@@ -76,11 +65,43 @@ final class DecodedRows<M> {
     func takeFirst() -> M? {
         guard total > 0 else { return nil }
         let model = chunks[0].start.assumingMemoryBound(to: M.self).move()
+        eachChunk { number, start, filled in
+            if number == 0 { (start + 1).deinitialize(count: filled - 1) } else { start.deinitialize(count: filled) }
+        }
+        releaseChunks()
+        return model
+    }
+
+    /// The models as an array; nothing is left here.
+    func takeArray() -> [M] {
+        let array = [M](unsafeUninitializedCapacity: total) { buffer, count in
+            count = 0
+            eachChunk { _, start, filled in
+                if let base = buffer.baseAddress {
+                    (base + count).moveInitialize(from: start, count: filled)
+                    count += filled
+                } else {
+                    start.deinitialize(count: filled)
+                }
+            }
+        }
+        releaseChunks()
+        return array
+    }
+
+    /// Calls `body` with each chunk in order: its number, its first model, how many it holds.
+    private func eachChunk(_ body: (_ number: Int, _ start: UnsafeMutablePointer<M>, _ filled: Int) throws -> Void) rethrows {
         var index = 0
         while index < chunks.count {
-            let start = chunks[index].start.assumingMemoryBound(to: M.self)
-            let filled = index == chunks.count - 1 ? inLast : chunks[index].size
-            if index == 0 { (start + 1).deinitialize(count: filled - 1) } else { start.deinitialize(count: filled) }
+            try body(index, chunks[index].start.assumingMemoryBound(to: M.self), index == chunks.count - 1 ? inLast : chunks[index].size)
+            index += 1
+        }
+    }
+
+    /// Frees the chunks, whose models were moved out or destroyed, and starts empty.
+    private func releaseChunks() {
+        var index = 0
+        while index < chunks.count {
             chunks[index].start.deallocate()
             index += 1
         }
@@ -89,32 +110,5 @@ final class DecodedRows<M> {
         lastSize = 0
         inLast = 0
         total = 0
-        return model
-    }
-
-    /// The models as an array; nothing is left here.
-    func takeArray() -> [M] {
-        let chunks = chunks, inLast = inLast, total = total
-        self.chunks = []
-        last = nil
-        lastSize = 0
-        self.inLast = 0
-        self.total = 0
-        return [M](unsafeUninitializedCapacity: total) { buffer, count in
-            count = 0
-            var index = 0
-            while index < chunks.count {
-                let chunk = chunks[index], start = chunk.start.assumingMemoryBound(to: M.self)
-                let filled = index == chunks.count - 1 ? inLast : chunk.size
-                if let base = buffer.baseAddress {
-                    (base + count).moveInitialize(from: start, count: filled)
-                    count += filled
-                } else {
-                    start.deinitialize(count: filled)
-                }
-                chunk.start.deallocate()
-                index += 1
-            }
-        }
     }
 }

@@ -39,33 +39,17 @@ public struct PreloadStep: Sendable, Hashable {
 
     /// The same for a key of one column, each key one value: no array per key.
     func statements(forSingleColumnKeys values: [SQLValue], capabilities: DialectCapabilities) throws -> [SelectStatement] {
-        try batches(forSingleColumnKeys: values, capabilities: capabilities).map(\.statement)
+        guard !values.isEmpty else { return [] }
+        guard keyColumns.count == 1 else { return try statements(forKeys: values.map { [$0] }, capabilities: capabilities) }
+        let split = Self.batchRanges(count: values.count, keysPerStatement: try keysPerStatement(capabilities), capabilities: capabilities)
+        return split.ranges.map { statement(forSingleColumnKeys: values, $0, asArray: split.asArray) }
     }
 
-    /// The statements for a key of one column, each with the range of `values` it binds.
-    func batches(
-        forSingleColumnKeys values: [SQLValue], capabilities: DialectCapabilities
-    ) throws -> [(statement: SelectStatement, keys: Range<Int>)] {
-        guard keyColumns.count == 1 else {
-            guard !values.isEmpty else { return [] }
-            return try statements(forKeys: values.map { [$0] }, capabilities: capabilities).map { ($0, values.indices) }
-        }
-        let split = try batchRanges(forSingleColumnKeys: values.count, capabilities: capabilities)
-        return split.ranges.map { range in
-            (statement(forSingleColumnKeys: values, range, asArray: split.asArray), range)
-        }
-    }
-
-    /// How the statements for `count` keys of one column divide them: the range of keys each
-    /// binds, and whether they go as one bound array (past the bind limit, where the dialect can).
-    /// Worked out apart from the statements, so that a caller whose statements are lowered
-    /// already (the plan cache's) need not build them.
-    func batchRanges(forSingleColumnKeys count: Int, capabilities: DialectCapabilities) throws -> (ranges: [Range<Int>], asArray: Bool) {
-        guard count > 0 else { return ([], false) }
-        return Self.batchRanges(count: count, keysPerStatement: try keysPerStatement(capabilities), capabilities: capabilities)
-    }
-
-    /// The same, the keys one statement may bind worked out before (``keysPerStatement(_:)``).
+    /// How the statements for `count` keys of one column divide them, `available` keys to a
+    /// statement (``keysPerStatement(_:)``): the range of keys each binds, and whether they go as
+    /// one bound array (past the bind limit, where the dialect can). Worked out apart from the
+    /// statements, so that a caller whose statements are lowered already (the plan cache's) need
+    /// not build them.
     static func batchRanges(
         count: Int, keysPerStatement available: Int, capabilities: DialectCapabilities
     ) -> (ranges: [Range<Int>], asArray: Bool) {
@@ -76,7 +60,7 @@ public struct PreloadStep: Sendable, Hashable {
     }
 
     /// The statement for the keys of one column `values[range]` (a range
-    /// ``batchRanges(forSingleColumnKeys:capabilities:)`` gave): `= ?` or `IN (…)`, or one bound array.
+    /// ``batchRanges(count:keysPerStatement:capabilities:)`` gave): `= ?` or `IN (…)`, or one bound array.
     func statement(forSingleColumnKeys values: [SQLValue], _ range: Range<Int>, asArray: Bool) -> SelectStatement {
         let column = Operand.column(keyColumns[0])
         let keys = range == values.indices ? values : Array(values[range])
