@@ -89,6 +89,15 @@ struct ConstraintErrorTests {
             #expect(tooFew?.kind == .parameterCount, "\(String(describing: tooFew))")
             let tooMany = joineryError { _ = try connection.query(engine.sql("SELECT id FROM \(users) WHERE id = ?"), [1, 2]) }
             #expect(tooMany?.kind == .parameterCount, "\(String(describing: tooMany))")
+            // The same text once it ran right (and a driver keeps it prepared): still checked, and
+            // the kept statement still serves the right count afterwards.
+            let select = engine.sql("SELECT id FROM \(users) WHERE id = ?")
+            #expect(try connection.query(select, [-1]).isEmpty)
+            let tooManyKept = joineryError { _ = try connection.query(select, [1, 2]) }
+            #expect(tooManyKept?.kind == .parameterCount, "\(String(describing: tooManyKept))")
+            let tooFewKept = joineryError { _ = try connection.query(select, []) }
+            #expect(tooFewKept?.kind == .parameterCount, "\(String(describing: tooFewKept))")
+            #expect(try connection.query(select, [-1]).isEmpty)
         }
     }
 

@@ -214,15 +214,7 @@ public final class PostgreSQLConnection: DatabaseConnection, @unchecked Sendable
             guard let handle else {
                 throw JoineryError(.connectionFailed, "the PostgreSQL connection is closed", engine: "PostgreSQL", sql: sql)
             }
-            // PostgreSQL rejects too few values but silently ignores surplus ones: check both here.
-            let expected = PlaceholderRewriter.highestNumberedPlaceholder(in: sql)
-            guard expected == bindings.count else {
-                throw JoineryError(
-                    .parameterCount, "the statement has \(expected) placeholders but \(bindings.count) values were given",
-                    engine: "PostgreSQL", sql: sql)
-            }
-            let parameters = try PostgreSQLValues.Parameters(bindings, sql: sql)
-            let result = try send(sql, parameters, handle)
+            let result = try send(sql, bindings, handle)
             defer { PQclear(result) }
             guard let result else { throw connectionLost(handle, sql: sql) }
             switch PQresultStatus(result) {
@@ -241,14 +233,23 @@ public final class PostgreSQLConnection: DatabaseConnection, @unchecked Sendable
     /// later runs send only the values, and the server skips parsing and, once it settles on a
     /// generic plan, planning), or unprepared when it is not worth keeping or its values' types
     /// differ from the prepared ones. nil: the connection is gone.
-    private func send(_ sql: String, _ parameters: PostgreSQLValues.Parameters, _ handle: OpaquePointer) throws -> OpaquePointer? {
+    private func send(_ sql: String, _ bindings: [SQLValue], _ handle: OpaquePointer) throws -> OpaquePointer? {
         deallocateReleasedStatements(handle)
-        guard preparesStatements, PostgreSQLPreparedStatement.isPlannable(sql) else {
-            return try unprepared(sql, parameters, handle)
+        let prepares = preparesStatements && PostgreSQLPreparedStatement.isPlannable(sql)
+        var taken = prepares ? statements.takeWithTicket(sql) : nil
+        let parameters: PostgreSQLValues.Parameters
+        do {
+            // A kept statement knows its placeholders: the scan of the text is paid once.
+            let placeholders = taken?.statement.placeholders ?? PlaceholderRewriter.highestNumberedPlaceholder(in: sql)
+            parameters = try Self.parameters(bindings, placeholders: placeholders, sql: sql)
+        } catch {
+            if let taken { statements.give(back: taken.statement, for: sql, ticket: taken.ticket) }
+            throw error
         }
+        guard prepares else { return try unprepared(sql, parameters, handle) }
         for attempt in 0..<2 {
             let statement: PostgreSQLPreparedStatement
-            let taken = statements.takeWithTicket(sql)
+            if attempt > 0 { taken = statements.takeWithTicket(sql) }
             if let cached = taken?.statement {
                 guard cached.accepts(parameters) else {
                     statements.give(back: cached, for: sql, ticket: taken?.ticket)
@@ -268,7 +269,7 @@ public final class PostgreSQLConnection: DatabaseConnection, @unchecked Sendable
                 // A statement that does not prepare fails as it would run: the caller reports it.
                 guard let prepared, PQresultStatus(prepared) == PGRES_COMMAND_OK else { return prepared }
                 PQclear(prepared)
-                statement = PostgreSQLPreparedStatement(name: name, types: parameters.types)
+                statement = PostgreSQLPreparedStatement(name: name, types: parameters.types, placeholders: parameters.types.count)
             }
             let result = try submit(sql, handle) {
                 parameters.withPointers { _, values, lengths, formats in
@@ -300,6 +301,17 @@ public final class PostgreSQLConnection: DatabaseConnection, @unchecked Sendable
             return result
         }
         return nil
+    }
+
+    /// `bindings` as libpq parameters, once their count is checked against the statement's
+    /// placeholders: PostgreSQL rejects too few values but silently ignores surplus ones.
+    private static func parameters(_ bindings: [SQLValue], placeholders: Int, sql: String) throws -> PostgreSQLValues.Parameters {
+        guard placeholders == bindings.count else {
+            throw JoineryError(
+                .parameterCount, "the statement has \(placeholders) placeholders but \(bindings.count) values were given",
+                engine: "PostgreSQL", sql: sql)
+        }
+        return try PostgreSQLValues.Parameters(bindings, sql: sql)
     }
 
     private func unprepared(_ sql: String, _ parameters: PostgreSQLValues.Parameters, _ handle: OpaquePointer) throws -> OpaquePointer? {

@@ -7,6 +7,8 @@ import Joinery
 struct PostgreSQLPreparedStatement: Equatable {
     let name: String
     let types: [Oid]
+    /// The highest `$n` of its text: how many values a run must bind.
+    let placeholders: Int
 
     func accepts(_ parameters: PostgreSQLValues.Parameters) -> Bool {
         guard parameters.types.count == types.count else { return false }

@@ -35,7 +35,7 @@ enum PostgreSQLValues {
         var formats: [Int32] = []
         /// Where each value starts in `buffer`; nil for NULL.
         var offsets: [Int?] = []
-        var buffer: [CChar] = []
+        var buffer: [UInt8] = []
 
         /// Throws ``JoineryError/Kind/invalidValue`` for text with a NUL character: PostgreSQL
         /// text cannot hold one, and libpq would cut the value there.
@@ -47,7 +47,7 @@ enum PostgreSQLValues {
             for (position, value) in values.enumerated() {
                 switch value {
                 case .null: appendNull()
-                case .integer(let integer): append(text: String(integer), type: int8OID)
+                case .integer(let integer): append(int8: integer)
                 case .double(let double): append(text: Self.text(of: double), type: float8OID)
                 case .bool(let bool): append(text: bool ? "t" : "f", type: boolOID)
                 // Unknown type (0): the server infers it from context, so a text value fits a
@@ -66,7 +66,7 @@ enum PostgreSQLValues {
                 case .blob(let bytes):
                     // bytea goes binary: no escaping, no hex doubling.
                     offsets.append(buffer.count)
-                    buffer.append(contentsOf: bytes.lazy.map { CChar(bitPattern: $0) })
+                    buffer.append(contentsOf: bytes)
                     buffer.append(0)
                     types.append(byteaOID)
                     lengths.append(Int32(bytes.count))
@@ -82,10 +82,20 @@ enum PostgreSQLValues {
             formats.append(0)
         }
 
+        /// An int8 in binary, network byte order: no text to format here or to parse on the server.
+        private mutating func append(int8 integer: Int64) {
+            offsets.append(buffer.count)
+            withUnsafeBytes(of: integer.bigEndian) { buffer.append(contentsOf: $0) }
+            types.append(int8OID)
+            lengths.append(8)
+            formats.append(1)
+        }
+
         private mutating func append(text: String, type: Oid) {
             offsets.append(buffer.count)
             let start = buffer.count
-            buffer.append(contentsOf: text.utf8.lazy.map { CChar(bitPattern: $0) })
+            var text = text
+            text.withUTF8 { buffer.append(contentsOf: $0) }  // one copy of contiguous bytes
             lengths.append(Int32(buffer.count - start))
             buffer.append(0)  // text-format values are read as C strings
             types.append(type)
@@ -101,8 +111,9 @@ enum PostgreSQLValues {
         func withPointers<T>(
             _ body: (UnsafePointer<Oid>?, UnsafePointer<UnsafePointer<CChar>?>?, UnsafePointer<Int32>?, UnsafePointer<Int32>?) -> T
         ) -> T {
-            buffer.withUnsafeBufferPointer { bytes in
-                let values: [UnsafePointer<CChar>?] = offsets.map { offset in offset.flatMap { bytes.baseAddress?.advanced(by: $0) } }
+            buffer.withUnsafeBytes { bytes in
+                let start = bytes.baseAddress?.assumingMemoryBound(to: CChar.self)
+                let values: [UnsafePointer<CChar>?] = offsets.map { offset in offset.flatMap { start?.advanced(by: $0) } }
                 return values.withUnsafeBufferPointer { values in
                     types.withUnsafeBufferPointer { types in
                         lengths.withUnsafeBufferPointer { lengths in

@@ -128,15 +128,10 @@ extension Database {
     /// `RETURNING`, each row is its own insert, its key the last insert id.
     public func create<M: Model>(_ models: inout [M]) throws {
         guard !models.isEmpty else { return }
-        let original = models
-        models = try writingTransaction("create") {
-            var erased: [any Model] = original
-            try insertBatch(&erased, of: M.self)
-            return try erased.map { model in
-                guard let typed = model as? M else { throw JoineryError.misuse("create changed the type of \(M.self)") }
-                return typed
-            }
-        }
+        // Written into a copy: when a row fails, `models` is as it was.
+        var written = models
+        try writingTransaction("create") { try insertBatch(&written) }
+        models = written
     }
 
     /// Stores a parent carried by a model being written, by the one rule create and association
@@ -278,13 +273,19 @@ extension Database {
     /// Inserts `models`, all of `type`, after the new parents they carry (each association's new
     /// parents as one batch, recursively), and returns their column values as stored; the
     /// caller holds the transaction.
+    ///
+    /// Generic over the batch's type, so that its models are written as themselves: no box per
+    /// model, no cast back.
     @discardableResult
-    private func insertBatch(_ models: inout [any Model], of type: any Model.Type) throws -> [[SQLValue]] {
+    private func insertBatch<Batch: Model>(_ models: inout [Batch]) throws -> [[SQLValue]] {
+        let type = Batch.self
         let (planner, generation) = try plannerAndGeneration(including: type)
         let recipe = try createRecipe(for: type, in: planner.schema, generation: generation)
         let table = recipe.table
         // Read once, then kept in step with every value written into the models.
-        var rows = models.map(\.columnValues)
+        var rows: [[SQLValue]] = []
+        rows.reserveCapacity(models.count)
+        for model in models { rows.append(model.columnValues) }
 
         for step in recipe.parents {
             let relation = step.relation
@@ -314,11 +315,7 @@ extension Database {
                 }
             }
             if let first = newParents.first, let (_, key) = ruleAndKey {
-                let stored = try insertBatch(&newParents, of: Swift.type(of: first))
-                for (position, index) in owners.enumerated() {
-                    models[index].setAssociation(newParents[position], named: relation.name)
-                    try key.copy(from: stored[position], into: &models[index], values: &rows[index])
-                }
+                try insertParents(newParents, like: first, of: &models, owners, relation.name, key, &rows)
             }
         }
 
@@ -356,6 +353,28 @@ extension Database {
             }
         }
         return rows
+    }
+
+    /// Inserts one association's new parents (`first`'s type, every one of them) as a batch of
+    /// their own type, and gives each owner its stored parent and the parent's key. The parent is
+    /// set through a shared ``AssociationBox``: the generated setter takes it without a cast.
+    private func insertParents<Parent: Model, Batch: Model>(
+        _ parents: [any Model], like first: Parent, of models: inout [Batch], _ owners: [Int], _ relation: String,
+        _ key: ReferencedKey, _ rows: inout [[SQLValue]]
+    ) throws {
+        var typed: [Parent] = []
+        typed.reserveCapacity(parents.count)
+        for parent in parents {
+            guard let parent = parent as? Parent else {
+                throw JoineryError.misuse("the association \(relation) of \(Batch.self) holds parents of more than one type")
+            }
+            typed.append(parent)
+        }
+        let stored = try insertBatch(&typed)
+        for (position, index) in owners.enumerated() {
+            models[index].setAssociation(box: AssociationBox(typed[position]), named: relation)
+            try key.copy(from: stored[position], into: &models[index], values: &rows[index])
+        }
     }
 
     /// The plan of a multi-row insert of `rows` (every column of `recipe`'s model), and when the
@@ -425,8 +444,8 @@ extension Database {
     /// Writes the keys one insert generated into the models it inserted (and their column
     /// values): the engine gives the rows of one statement increasing keys in the order of their
     /// `VALUES`, so the keys, sorted, are the rows' in order.
-    private func assign(
-        _ keys: [SQLValue], to batch: ArraySlice<Int>, of models: inout [any Model], _ rows: inout [[SQLValue]],
+    private func assign<Batch: Model>(
+        _ keys: [SQLValue], to batch: ArraySlice<Int>, of models: inout [Batch], _ rows: inout [[SQLValue]],
         _ recipe: CreateRecipe, _ column: String
     ) throws {
         let integers = keys.compactMap { key -> Int64? in if case .integer(let value) = key { value } else { nil } }
