@@ -83,7 +83,9 @@ struct Fixture {
         }
     }
 
-    /// A new in-memory libsqlite3 connection holding a copy of `database` (the backup API).
+    /// A new in-memory libsqlite3 connection holding a copy of `database` (the backup API), with
+    /// foreign keys enforced as on Joinery's connection (and GRDB's): the engine checks each new
+    /// profile's user on both sides, so the ratio is the clients' difference, not the engine's.
     static func copy(of database: Database) throws -> OpaquePointer {
         guard let connection = database.connection as? SQLiteConnection, let source = connection.rawHandle else {
             throw BenchmarkError("the SQLite fixture needs Joinery's SQLite connection")
@@ -94,6 +96,9 @@ struct Fixture {
         else { throw BenchmarkError("cannot copy the SQLite database") }
         sqlite3_backup_step(backup, -1)
         sqlite3_backup_finish(backup)
+        guard sqlite3_exec(handle, "PRAGMA foreign_keys = ON", nil, nil, nil) == SQLITE_OK else {
+            throw BenchmarkError("cannot enforce foreign keys on the raw SQLite connection")
+        }
         return handle
     }
 
