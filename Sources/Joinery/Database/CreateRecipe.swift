@@ -69,7 +69,9 @@ final class CreateRecipe: Sendable {
         func bound(_ values: [SQLValue]) -> LoweredStatement {
             let count = cached.markers.count
             if let start = contiguousFrom, start + count <= values.count {
-                return LoweredStatement(sql: cached.lowered.sql, bindings: Array(values[start..<start + count]))
+                // One statement binding all of them (the common case) shares the array.
+                let bindings = start == 0 && count == values.count ? values : Array(values[start..<start + count])
+                return LoweredStatement(sql: cached.lowered.sql, bindings: bindings)
             }
             return cached.bound(values, [])
         }
