@@ -141,7 +141,15 @@ extension Database {
         }
 
         mutating func append(from cursor: any RowCursor) throws {
-            for position in positions { values.append(try cursor.value(at: position)) }
+            for position in positions {
+                // A key is usually an integer: read as one, with no SQLValue decoded (on
+                // PostgreSQL, no String made) on the way. The same value either way.
+                if let integer = try cursor.integer(at: position) {
+                    values.append(.integer(integer))
+                } else {
+                    values.append(try cursor.value(at: position))
+                }
+            }
         }
 
         func key(row: Int, at indices: [Int]) -> Key {
