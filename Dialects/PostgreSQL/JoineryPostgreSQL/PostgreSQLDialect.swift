@@ -72,25 +72,33 @@ public struct PostgreSQLDialect: SQLDialect {
     /// The array as PostgreSQL's text literal (`{1,2,3}`, `{"a","b\"c"}`), bound as text and
     /// cast by ``arrayMembership(_:placeholder:elementType:)``.
     public func arrayParameter(_ values: [SQLValue], elementType: ColumnType) throws -> SQLValue {
-        func quoted(_ text: String) -> String {
-            "\"" + text.reduce(into: "") { result, character in
-                if character == "\"" || character == "\\" { result.append("\\") }
-                result.append(character)
-            } + "\""
+        // One UTF-8 buffer for the whole literal: a preload's 100,000 keys are one string, not
+        // 100,000 strings joined.
+        var literal: [UInt8] = [UInt8(ascii: "{")]
+        literal.reserveCapacity(values.count * 8 + 2)
+        func appendQuoted(_ text: String) {
+            literal.append(UInt8(ascii: "\""))
+            // `"` and `\` are single bytes that no multi-byte UTF-8 sequence contains.
+            for byte in text.utf8 {
+                if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") { literal.append(UInt8(ascii: "\\")) }
+                literal.append(byte)
+            }
+            literal.append(UInt8(ascii: "\""))
         }
-        let elements = values.map { value -> String in
+        for (index, value) in values.enumerated() {
+            if index > 0 { literal.append(UInt8(ascii: ",")) }
             switch value {
-            case .null: return "NULL"
-            case .integer(let number): return String(number)
-            case .double(let number): return quoted(String(number))
-            case .text(let text): return quoted(text)
-            case .bool(let flag): return flag ? "t" : "f"
-            case .timestamp(let date): return quoted(SQLTimestamp(date).sqlText + "+00")
-            case .blob(let bytes):
-                return quoted(Self.byteaText(bytes))
+            case .null: literal.append(contentsOf: "NULL".utf8)
+            case .integer(let number): literal.append(contentsOf: String(number).utf8)
+            case .double(let number): appendQuoted(String(number))
+            case .text(let text): appendQuoted(text)
+            case .bool(let flag): literal.append(flag ? UInt8(ascii: "t") : UInt8(ascii: "f"))
+            case .timestamp(let date): appendQuoted(SQLTimestamp(date).sqlText + "+00")
+            case .blob(let bytes): appendQuoted(Self.byteaText(bytes))
             }
         }
-        return .text("{" + elements.joined(separator: ",") + "}")
+        literal.append(UInt8(ascii: "}"))
+        return .text(String(decoding: literal, as: UTF8.self))
     }
 
     /// A schema, found first on the search path:
