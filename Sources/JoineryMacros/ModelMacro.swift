@@ -32,6 +32,7 @@ public struct ModelMacro: MemberMacro, ExtensionMacro {
         var getters: [String] = []
         var setters: [String] = []
         var boxSetters: [String] = []
+        var boxGetters: [String] = []
         var joins: [String] = []
         var codingKeys: [String] = []
         for property in properties {
@@ -48,6 +49,7 @@ public struct ModelMacro: MemberMacro, ExtensionMacro {
                 getters.append("case \(literal(property.name)): return self.\(property.name)")
                 setters.append("case \(literal(property.name)): self.\(property.name) = value as? \(target)")
                 boxSetters.append("case \(literal(property.name)): self._\(property.name) = box as? Joinery.AssociationBox<\(target)>")
+                boxGetters.append("case \(literal(property.name)): return self._\(property.name)")
                 joins.append(
                     "case \(joins.count):\n"
                         + "var parent = try \(target)(cursor: cursor, startingAt: join.offset)\n"
@@ -131,6 +133,14 @@ public struct ModelMacro: MemberMacro, ExtensionMacro {
                 switch name {
                 \(raw: boxSetters.joined(separator: "\n"))
                 default: break
+                }
+            }
+            """,
+            """
+            \(raw: access)func associationBox(named name: String) -> AnyObject? {
+                switch name {
+                \(raw: boxGetters.joined(separator: "\n"))
+                default: return nil
                 }
             }
             """,

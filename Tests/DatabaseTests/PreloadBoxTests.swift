@@ -40,6 +40,34 @@ struct PreloadBoxTests {
     }
 }
 
+/// A hand-written model has no shared boxes to read its parents from: a batch create reads them
+/// through `association(named:)` and still inserts the new ones as one batch of their type.
+@Suite("Batch create of a hand-written model")
+struct HandWrittenBatchCreateTests {
+    @Test(arguments: TestEngine.allCases)
+    func newAndExistingParentsAreWrittenAndSetOnEachOwner(engine: TestEngine) throws {
+        try withDatabase(engine) { db in
+            try db.migrate(HandWrittenPet.self)
+            var ann = User(name: "ann")
+            try db.create(&ann)
+            var pets = [
+                HandWrittenPet(id: nil, name: "rex", userID: nil), HandWrittenPet(id: nil, name: "tom", userID: nil),
+                HandWrittenPet(id: nil, name: "stray", userID: nil),
+            ]
+            pets[0].user = User(name: "bob")
+            pets[1].user = ann
+            try db.create(&pets)
+            #expect(pets.allSatisfy { $0.id != nil })
+            #expect(pets[0].user?.id != nil && pets[0].userID == pets[0].user?.id)
+            #expect(pets[1].userID == ann.id)
+            #expect(pets[2].userID == nil && pets[2].user == nil)
+            let loaded = try db.query(HandWrittenPet.self).preload(\.user).order(by: "id").all()
+            #expect(loaded.map { $0.user?.name } == ["bob", "ann", nil])
+            #expect(try db.query(User.self).count() == 2)
+        }
+    }
+}
+
 /// A model conformed by hand, with one belongs-to association.
 struct HandWrittenPet: Model {
     var id: Int64?

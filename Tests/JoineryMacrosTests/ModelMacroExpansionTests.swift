@@ -188,6 +188,15 @@ struct ModelMacroExpansionTests {
                         break
                     }
                 }
+
+                public func associationBox(named name: String) -> AnyObject? {
+                    switch name {
+                    case "user":
+                        return self._user
+                    default:
+                        return nil
+                    }
+                }
             }
 
             extension Profile: Joinery.Model {

@@ -8,7 +8,7 @@ import Testing
 struct DocumentationCoverageTests {
     static let witnesses: Set<String> = [
         "sqlValue", "modelDeclaration", "columnValues", "associationName", "fieldName", "associationTypes", "association",
-        "setAssociation", "setColumnValue", "quoteIdentifier", "identifierQuote", "columnType", "literal", "arrayMembership", "arrayParameter",
+        "setAssociation", "associationBox", "setColumnValue", "quoteIdentifier", "identifierQuote", "columnType", "literal", "arrayMembership", "arrayParameter",
         "lower", "scratchNamespace", "catalog", "explain", "tableAccesses", "tableRebuild", "beginTransactionSQL", "isUsable",
         "hasOpenTransaction", "interrupt", "seemsAlive", "ping", "prepareOnly", "close", "withExclusiveAccess", "run", "replication",
         "schemes", "connect", "poolConnections", "description", "hash", "encode", "forEachCursor", "isNull", "integer", "real", "attachJoined",

@@ -295,36 +295,10 @@ extension Database {
         let table = recipe.table
 
         for step in recipe.parents {
-            let relation = step.relation
-            // Every parent of one association is of the association's type: its rule and key
-            // positions are taken once, from the first.
-            var ruleAndKey: (rule: ParentWrite.Rule, key: ReferencedKey)?
-            var newParents: [any Model] = [], newParentRows: [[SQLValue]] = [], owners: [Int] = []
-            for index in models.indices {
-                guard var parent = models[index].association(named: relation.name) else { continue }
-                if ruleAndKey == nil {
-                    ruleAndKey = try step.ruleAndKey(for: Swift.type(of: parent), owner: type, in: planner.schema)
-                }
-                guard let (rule, key) = ruleAndKey else { continue }
-                let parentValues = parent.columnValues
-                let write = rule.write(for: parentValues)
-                try checkAgreement(of: rows[index], step, with: key, of: parentValues, parentIsNew: write == .insert)
-                switch write {
-                case .insert:
-                    newParents.append(parent)
-                    newParentRows.append(parentValues)
-                    owners.append(index)
-                case .insertIfAbsent:
-                    let stored = try insertGraph(&parent, ifAbsent: true)
-                    models[index].setAssociation(parent, named: relation.name)
-                    try key.copy(from: stored, into: &models[index], values: &rows[index])
-                case .existing:
-                    try key.copy(from: parentValues, into: &models[index], values: &rows[index])
-                }
-            }
-            if let first = newParents.first, let (_, key) = ruleAndKey {
-                try insertParents(newParents, &newParentRows, like: first, of: &models, owners, relation.name, key, &rows)
-            }
+            // The first parent found gives the association's type; its parents are then read, written
+            // and set as that type.
+            guard let first = models.lazy.compactMap({ $0.association(named: step.relation.name) }).first else { continue }
+            try writeParents(step, like: first, of: &models, &rows, planner)
         }
 
         for index in models.indices { try stampTimestamps(&models[index], &rows[index], recipe, now: planner.now) }
@@ -362,29 +336,72 @@ extension Database {
         }
     }
 
-    /// Inserts one association's new parents (`first`'s type, every one of them; `parentRows`
-    /// their column values, as stored on return) as a batch of their own type, and gives each
-    /// owner its stored parent and the parent's key. The parent is set through a shared
-    /// ``AssociationBox``: the generated setter takes it without a cast.
-    private func insertParents<Parent: Model, Batch: Model>(
-        _ parents: [any Model], _ parentRows: inout [[SQLValue]], like first: Parent, of models: inout [Batch], _ owners: [Int],
-        _ relation: String, _ key: ReferencedKey, _ rows: inout [[SQLValue]]
+    /// Writes the parents `models` carry for the association `step` (`first`'s type, every one of
+    /// them): existing ones as they are, new ones inserted as one batch of their own type,
+    /// natural-keyed ones where absent; then gives each owner its parent's key and its stored parent,
+    /// set through a shared ``AssociationBox`` (the generated setter takes it without a cast).
+    private func writeParents<Parent: Model, Batch: Model>(
+        _ step: CreateRecipe.ParentStep, like first: Parent, of models: inout [Batch], _ rows: inout [[SQLValue]],
+        _ planner: Planner
     ) throws {
-        var typed: [Parent] = []
-        typed.reserveCapacity(parents.count)
-        for parent in parents {
-            guard let parent = Self.value(parent, as: Parent.self) else {
-                throw JoineryError.misuse("the association \(relation) of \(Batch.self) holds parents of more than one type")
+        let name = step.relation.name
+        let (rule, key) = try step.ruleAndKey(for: Parent.self, owner: Batch.self, in: planner.schema)
+        // The box's type looked up once: named in the loop, generic code would look it up per parent.
+        let boxType = AssociationBox<Parent>.self
+        // The new parents' boxes, as objects: appending to an `[AssociationBox<Parent>]` or a
+        // `[Parent]` in this unspecialised code would look the array's type up per parent.
+        var newBoxes: [AnyObject] = [], newParentRows: [[SQLValue]] = [], owners: [Int] = []
+        for index in models.indices {
+            guard let box = try Self.parentBox(of: models[index], named: name, boxType) else { continue }
+            let parentValues = box.value.columnValues
+            let write = rule.write(for: parentValues)
+            try checkAgreement(of: rows[index], step, with: key, of: parentValues, parentIsNew: write == .insert)
+            switch write {
+            case .insert:
+                newBoxes.append(box)
+                newParentRows.append(parentValues)
+                owners.append(index)
+            case .insertIfAbsent:
+                var parent = box.value
+                let stored = try insertGraph(&parent, ifAbsent: true)
+                models[index].setAssociation(box: boxType.init(parent), named: name)
+                try key.copy(from: stored, into: &models[index], values: &rows[index])
+            case .existing:
+                try key.copy(from: parentValues, into: &models[index], values: &rows[index])
             }
-            typed.append(parent)
         }
-        try insertBatch(&typed, rows: &parentRows)
-        // The box's type looked up once: named in the loop, generic code would look it up per box.
-        let box = AssociationBox<Parent>.self
+        guard !newBoxes.isEmpty else { return }
+        var newParents = [Parent](unsafeUninitializedCapacity: newBoxes.count) { buffer, count in
+            count = 0
+            guard let base = buffer.baseAddress else { return }
+            for box in newBoxes {
+                (base + count).initialize(to: unsafeDowncast(box, to: boxType).value)
+                count += 1
+            }
+        }
+        try insertBatch(&newParents, rows: &newParentRows)
         for (position, index) in owners.enumerated() {
-            models[index].setAssociation(box: box.init(typed[position]), named: relation)
-            try key.copy(from: parentRows[position], into: &models[index], values: &rows[index])
+            models[index].setAssociation(box: boxType.init(newParents[position]), named: name)
+            try key.copy(from: newParentRows[position], into: &models[index], values: &rows[index])
         }
+    }
+
+    /// The box of the parent `model` carries for the association `name`, as `Parent`'s: the
+    /// model's own box where it shares one (`@Model`'s; told by its type, with no cast), else a new
+    /// box of the parent read as an existential and opened. Throws ``JoineryError/Kind/misuse``
+    /// for a parent of another type.
+    private static func parentBox<Owner: Model, Parent: Model>(
+        of model: Owner, named name: String, _ boxType: AssociationBox<Parent>.Type
+    ) throws -> AssociationBox<Parent>? {
+        if let box = model.associationBox(named: name), ObjectIdentifier(Swift.type(of: box)) == ObjectIdentifier(boxType) {
+            return unsafeDowncast(box, to: boxType)
+        }
+        guard let parent = model.association(named: name) else { return nil }
+        guard let typed = value(parent, as: Parent.self) else {
+            throw JoineryError.misuse(
+                "the association \(name) of \(Owner.self) holds a \(Swift.type(of: parent)) where \(Parent.self) was found before")
+        }
+        return boxType.init(typed)
     }
 
     /// `value` as `Type` when that is its type: the existential opened and its type compared,

@@ -51,6 +51,12 @@ public protocol Model: Sendable {
     /// ``setAssociation(_:named:)``.
     mutating func setAssociation(box: AnyObject?, named name: String)
 
+    /// The ``AssociationBox`` holding the association `name`'s parent, shared, not copied: how a
+    /// batch create reads each model's parent as its own type, without an existential per parent
+    /// (what `@Model` generates). `nil` when unset, unknown, or not held in a box. Default: `nil`
+    /// (callers then read ``association(named:)``).
+    func associationBox(named name: String) -> AnyObject?
+
     /// Writes one column's value into its field, by position in ``ModelDeclaration/fields``:
     /// how a generated key or a foreign key reaches the caller's Swift value. Associations are
     /// left as they are.
@@ -81,6 +87,7 @@ extension Model {
     public mutating func setAssociation(box: AnyObject?, named name: String) {
         setAssociation((box as? any BoxedModel)?.boxedModel, named: name)
     }
+    public func associationBox(named name: String) -> AnyObject? { nil }
 
     /// Default for hand-written conformances: decode the row again with the one value changed,
     /// then put the associations back.

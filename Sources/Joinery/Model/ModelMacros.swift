@@ -22,7 +22,8 @@
 ///   (`Profile` → `profiles`, `Company` → `companies`).
 @attached(
     member, names: named(modelDeclaration), named(associationName(for:)), named(fieldName(for:)), named(associationTypes),
-    named(association(named:)), named(setAssociation(_:named:)), named(setAssociation(box:named:)), named(attachJoined(_:from:)), named(CodingKeys))
+    named(association(named:)), named(setAssociation(_:named:)), named(setAssociation(box:named:)), named(associationBox(named:)),
+    named(attachJoined(_:from:)), named(CodingKeys))
 @attached(
     extension, conformances: Model, names: named(init(row:startingAt:)), named(init(cursor:startingAt:)), named(columnValues),
     named(setColumnValue(_:at:)))
