@@ -8,8 +8,9 @@ final class PostgreSQLRowCursor: RowCursor {
     private let result: OpaquePointer
     private let types: [Oid]
     let columnCount: Int
-    /// The row the cursor is on.
-    var row: Int32 = 0
+    /// The row the cursor is on. Unchecked: a cursor is used by the one loop that owns it, and the
+    /// run-time exclusivity check cost more than reading the cell.
+    @exclusivity(unchecked) var row: Int32 = 0
 
     init(_ result: OpaquePointer) {
         self.result = result

@@ -407,8 +407,10 @@ final class SQLiteRowCursor: RowCursor {
     let columnCount: Int
     /// The last column whose type was asked on this row, and that type: an optional field asks
     /// `isNull`, then reads the value, which asks the type again (one C call saved per column).
-    private var typedColumn: Int32 = -1
-    private var typedAs: Int32 = 0
+    /// Unchecked: a cursor is used by the one loop that owns it, and the run-time exclusivity check
+    /// cost more than the C call it saves.
+    @exclusivity(unchecked) private var typedColumn: Int32 = -1
+    @exclusivity(unchecked) private var typedAs: Int32 = 0
 
     init(_ statement: OpaquePointer) {
         self.statement = statement
