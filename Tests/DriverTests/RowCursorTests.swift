@@ -25,6 +25,27 @@ struct RowCursorTests {
         }
     }
 
+    /// Integers of every length read through the cursor as they were stored: the driver's
+    /// parse (PostgreSQL's text results) has a fast path up to 18 digits and a checked one past it.
+    @Test(arguments: TestEngine.allCases)
+    func integersOfEveryLengthReadBackExactly(engine: TestEngine) throws {
+        let numbers: [Int64] = [
+            0, 7, -7, 42, 123_456, -987_654_321, 999_999_999_999_999_999, -999_999_999_999_999_999,
+            1_000_000_000_000_000_000, -1_000_000_000_000_000_000, Int64.max, Int64.min, Int64.max - 1, Int64.min + 1,
+        ]
+        try withTables(engine, ["cursor_integers"]) { connection, tables in
+            try connection.execute("CREATE TABLE \(tables[0]) (id \(engine.types.identity), i \(engine.types.integer))")
+            for number in numbers {
+                try connection.execute(engine.sql("INSERT INTO \(tables[0]) (i) VALUES (?)"), [.integer(number)])
+            }
+            var read: [Int64?] = []
+            try connection.forEachCursor("SELECT i FROM \(tables[0]) ORDER BY id", []) { cursor in
+                read.append(try cursor.integer(at: 0))
+            }
+            #expect(read == numbers.map(Optional.some))
+        }
+    }
+
     struct Decoded: Equatable {
         var i: Int64?, small: Int32?, d: Double?, t: String?, b: Bool?, ts: Date?, bl: [UInt8]?
     }

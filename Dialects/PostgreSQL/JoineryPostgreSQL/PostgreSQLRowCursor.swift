@@ -72,10 +72,22 @@ final class PostgreSQLRowCursor: RowCursor {
     /// A decimal integer as PostgreSQL writes it (an optional minus, digits); nil when it does not
     /// fit in 64 bits, so that the slow path reports it.
     private static func parseInteger(_ bytes: UnsafeRawBufferPointer) -> Int64? {
-        guard !bytes.isEmpty else { return nil }
-        let negative = bytes[0] == UInt8(ascii: "-")
+        guard let base = bytes.baseAddress, !bytes.isEmpty else { return nil }
+        let negative = base.load(as: UInt8.self) == UInt8(ascii: "-")
+        let first = negative ? 1 : 0
+        guard first < bytes.count else { return nil }
+        // Up to 18 digits cannot overflow: the usual key is read with no check per digit.
+        if bytes.count - first <= 18 {
+            var value: Int64 = 0
+            for offset in first..<bytes.count {
+                let digit = Int64(base.load(fromByteOffset: offset, as: UInt8.self)) &- 48
+                guard digit >= 0, digit <= 9 else { return nil }
+                value = value &* 10 &+ digit
+            }
+            return negative ? -value : value
+        }
         var value: Int64 = 0
-        for byte in bytes.dropFirst(negative ? 1 : 0) {
+        for byte in bytes.dropFirst(first) {
             let digit = Int64(byte) - 48
             guard digit >= 0, digit <= 9 else { return nil }
             let (times, overflow) = value.multipliedReportingOverflow(by: 10)
