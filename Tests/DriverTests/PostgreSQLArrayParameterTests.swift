@@ -16,6 +16,10 @@ struct PostgreSQLArrayParameterTests {
             elementType: .text(maxLength: nil))
         #expect(literal == .text(#"{1,NULL,-42,"a\"b\\c","ü ✓",t,f}"#))
         #expect(try dialect.arrayParameter([], elementType: .integer) == .text("{}"))
+        let extremes: [Int64] = [Int64.min, Int64.max, 0, 10, -10, 1_000_000_000_000_000_000, 99_999_999_999_999_999]
+        #expect(
+            try dialect.arrayParameter(extremes.map(SQLValue.integer), elementType: .integer)
+                == .text("{" + extremes.map(String.init).joined(separator: ",") + "}"))
     }
 
     @Test func theServerReadsBackEveryElement() throws {

@@ -89,7 +89,7 @@ public struct PostgreSQLDialect: SQLDialect {
             if index > 0 { literal.append(UInt8(ascii: ",")) }
             switch value {
             case .null: literal.append(contentsOf: "NULL".utf8)
-            case .integer(let number): literal.append(contentsOf: String(number).utf8)
+            case .integer(let number): Self.appendDecimal(number, to: &literal)
             case .double(let number): appendQuoted(String(number))
             case .text(let text): appendQuoted(text)
             case .bool(let flag): literal.append(flag ? UInt8(ascii: "t") : UInt8(ascii: "f"))
@@ -99,6 +99,22 @@ public struct PostgreSQLDialect: SQLDialect {
         }
         literal.append(UInt8(ascii: "}"))
         return .text(String(decoding: literal, as: UTF8.self))
+    }
+
+    /// `number`'s decimal digits (and sign), written straight into `bytes`: no `String` per key.
+    static func appendDecimal(_ number: Int64, to bytes: inout [UInt8]) {
+        if number < 0 { bytes.append(UInt8(ascii: "-")) }
+        var magnitude = number.magnitude  // unsigned, so that Int64.min has one too
+        // A UInt64 has at most 20 digits: written backwards into a scratch buffer on the stack.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { scratch in
+            var start = scratch.count
+            repeat {
+                start -= 1
+                scratch[start] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+                magnitude /= 10
+            } while magnitude > 0
+            bytes.append(contentsOf: UnsafeMutableBufferPointer(rebasing: scratch[start...]))
+        }
     }
 
     /// A schema, found first on the search path:
