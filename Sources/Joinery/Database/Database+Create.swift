@@ -270,9 +270,9 @@ extension Database {
         return nulls
     }
 
-    /// Inserts `models`, all of `type`, after the new parents they carry (each association's new
-    /// parents as one batch, recursively), and returns their column values as stored; the
-    /// caller holds the transaction.
+    /// Inserts `models` after the new parents they carry (each association's new parents as one
+    /// batch, recursively), writing the generated and foreign keys into them; the caller holds
+    /// the transaction.
     ///
     /// Generic over the batch's type, so that its models are written as themselves: no box per
     /// model, no cast back.
