@@ -239,8 +239,8 @@ public final class PostgreSQLConnection: DatabaseConnection, @unchecked Sendable
         var taken = prepares ? statements.takeWithTicket(sql) : nil
         let parameters: PostgreSQLValues.Parameters
         do {
-            // A kept statement knows its placeholders: the scan of the text is paid once.
-            let placeholders = taken?.statement.placeholders ?? PlaceholderRewriter.highestNumberedPlaceholder(in: sql)
+            // A kept statement knows its placeholders (a type each): the scan of the text is paid once.
+            let placeholders = taken?.statement.types.count ?? PlaceholderRewriter.highestNumberedPlaceholder(in: sql)
             parameters = try Self.parameters(bindings, placeholders: placeholders, sql: sql)
         } catch {
             if let taken { statements.give(back: taken.statement, for: sql, ticket: taken.ticket) }
@@ -269,7 +269,7 @@ public final class PostgreSQLConnection: DatabaseConnection, @unchecked Sendable
                 // A statement that does not prepare fails as it would run: the caller reports it.
                 guard let prepared, PQresultStatus(prepared) == PGRES_COMMAND_OK else { return prepared }
                 PQclear(prepared)
-                statement = PostgreSQLPreparedStatement(name: name, types: parameters.types, placeholders: parameters.types.count)
+                statement = PostgreSQLPreparedStatement(name: name, types: parameters.types)
             }
             let result = try submit(sql, handle) {
                 parameters.withPointers { _, values, lengths, formats in

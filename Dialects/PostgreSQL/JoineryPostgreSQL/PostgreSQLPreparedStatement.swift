@@ -6,9 +6,8 @@ import Joinery
 /// when that run's values have the same types (a NULL fits any).
 struct PostgreSQLPreparedStatement: Equatable {
     let name: String
+    /// One per placeholder: a run binds `types.count` values.
     let types: [Oid]
-    /// The highest `$n` of its text: how many values a run must bind.
-    let placeholders: Int
 
     func accepts(_ parameters: PostgreSQLValues.Parameters) -> Bool {
         guard parameters.types.count == types.count else { return false }

@@ -63,14 +63,8 @@ enum PostgreSQLValues {
                 case .timestamp(let date):
                     guard SQLTimestamp.isRepresentable(date) else { throw SQLTimestamp.unrepresentable(date, sql: sql) }
                     append(text: SQLTimestamp(date).sqlText + "+00", type: timestamptzOID)
-                case .blob(let bytes):
-                    // bytea goes binary: no escaping, no hex doubling.
-                    offsets.append(buffer.count)
-                    buffer.append(contentsOf: bytes)
-                    buffer.append(0)
-                    types.append(byteaOID)
-                    lengths.append(Int32(bytes.count))
-                    formats.append(1)
+                // bytea goes binary: no escaping, no hex doubling.
+                case .blob(let bytes): append(binary: bytes, type: byteaOID)
                 }
             }
         }
@@ -84,10 +78,17 @@ enum PostgreSQLValues {
 
         /// An int8 in binary, network byte order: no text to format here or to parse on the server.
         private mutating func append(int8 integer: Int64) {
+            withUnsafeBytes(of: integer.bigEndian) { append(binary: $0, type: int8OID) }
+        }
+
+        /// A binary-format value. Followed by a NUL like text: an empty value then still points
+        /// into the buffer (a nil pointer would send NULL).
+        private mutating func append(binary bytes: some Collection<UInt8>, type: Oid) {
             offsets.append(buffer.count)
-            withUnsafeBytes(of: integer.bigEndian) { buffer.append(contentsOf: $0) }
-            types.append(int8OID)
-            lengths.append(8)
+            buffer.append(contentsOf: bytes)
+            buffer.append(0)
+            types.append(type)
+            lengths.append(Int32(bytes.count))
             formats.append(1)
         }
 
