@@ -113,4 +113,35 @@ struct PreparedStatementCacheTests {
         #expect(cache.take(second) == "second")
         #expect(released.names.isEmpty)
     }
+    /// A statement taken is found again by where its text's bytes live (the plan cache runs the
+    /// same `String`), without hashing the text; once an entry has been added or removed, that
+    /// memory is not trusted: a statement pushed out or discarded is not handed out again, and
+    /// the same text in another `String` is still found by its bytes.
+    @Test func aStatementFoundByWhereItsTextLivesIsForgottenWhenTheCacheChanges() throws {
+        let released = Released()
+        var cache = PreparedStatementCache<String>(capacity: 1) { released.names.append($0) }
+        let sql = "SELECT \"profiles\".\"id\" FROM \"profiles\" WHERE \"profiles\".\"id\" = ?"
+        let sameText = String(decoding: Array(sql.utf8), as: UTF8.self)
+        cache.give(back: "first", for: sql)
+        for _ in 0..<3 {
+            let takenOnce = cache.takeWithTicket(sql)
+            let taken = try #require(takenOnce)
+            #expect(taken.statement == "first")
+            cache.give(back: taken.statement, for: sql, ticket: taken.ticket)
+        }
+        #expect(cache.take(sameText) == "first")
+        cache.give(back: "first", for: sameText)
+        // Over capacity: the first statement goes; its text, run again, finds nothing.
+        cache.give(back: "other", for: "SELECT \"users\".\"id\" FROM \"users\"")
+        #expect(released.names == ["first"])
+        #expect(cache.take(sql) == nil)
+        // Kept again, taken (remembered), then discarded: gone.
+        cache.give(back: "second", for: sql)
+        #expect(released.names == ["first", "other"])
+        #expect(cache.take(sql) == "second")
+        cache.discard("second", for: sql)
+        #expect(cache.take(sql) == nil)
+        #expect(cache.take(sameText) == nil)
+        #expect(released.names == ["first", "other", "second"])
+    }
 }

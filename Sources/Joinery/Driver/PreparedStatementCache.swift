@@ -40,7 +40,36 @@ public struct PreparedStatementCache<Statement: Equatable> {
         }
     }
 
+    /// A statement found lately, by where its SQL's bytes live (``recentSlots``).
+    @usableFromInline
+    struct RecentSlot {
+        /// The text looked up, held so that its bytes stay where they are.
+        @usableFromInline var text: String = ""
+        @usableFromInline var address: UnsafeRawPointer?
+        @usableFromInline var index: Dictionary<SQLKey, Entry>.Index?
+        @usableFromInline var layout: UInt64 = 0
+
+        @inlinable
+        init() {}
+
+        @inlinable
+        init(text: String, address: UnsafeRawPointer, index: Dictionary<SQLKey, Entry>.Index, layout: UInt64) {
+            self.text = text
+            self.address = address
+            self.index = index
+            self.layout = layout
+        }
+    }
+
     @usableFromInline var entries: [SQLKey: Entry] = [:]
+    /// The statements taken lately, by the address of their SQL's bytes: a query from the plan
+    /// cache runs the very `String` it ran before, whose bytes are where they were, so its entry
+    /// is found without hashing and comparing the text (about 850 instructions a statement, a
+    /// twentieth of a small query). A slot holds the text it was found by, so nothing else can
+    /// be at that address while the slot has it: an equal address is that text. Its entry's
+    /// index is good while no entry has been added or removed since (`layout`). Texts short
+    /// enough to live inside the `String` value have no address of their own and are hashed.
+    @usableFromInline var recentSlots = [RecentSlot](repeating: RecentSlot(), count: 16)
     /// Counts the entries added and removed (not a `didSet`: that would copy the dictionary on
     /// every change); a ticket taken under another count is not used.
     @usableFromInline var layout: UInt64 = 0
@@ -72,9 +101,51 @@ public struct PreparedStatementCache<Statement: Equatable> {
     /// ``take(_:)``, with a ticket for ``give(back:for:ticket:)``.
     @inlinable
     public mutating func takeWithTicket(_ sql: String) -> (statement: Statement, ticket: Ticket)? {
-        guard let index = entries.index(forKey: SQLKey(sql)), !entries.values[index].taken else { return nil }
+        let address = Self.address(of: sql)
+        let index: Dictionary<SQLKey, Entry>.Index
+        if let address, let recent = recentIndex(of: address) {
+            index = recent
+        } else {
+            guard let found = entries.index(forKey: SQLKey(sql)) else { return nil }
+            index = found
+            if let address { remember(sql, at: address, as: index) }
+        }
+        guard !entries.values[index].taken else { return nil }
         entries.values[index].taken = true
         return (entries.values[index].statement, Ticket(index: index, layout: layout))
+    }
+
+    /// Where `sql`'s bytes live, when they live outside the `String` value (longer texts).
+    @inlinable
+    static func address(of sql: String) -> UnsafeRawPointer? {
+        // Up to 15 bytes, a string may keep its bytes in the value itself: no lasting address.
+        // Past 4 KB (a large preload's `IN` list) the statement costs far more than its lookup,
+        // and a slot would keep the text alive after the cache let it go.
+        let count = sql.utf8.count
+        guard count > 15, count <= 4096 else { return nil }
+        return sql.utf8.withContiguousStorageIfAvailable { UnsafeRawPointer($0.baseAddress) } ?? nil
+    }
+
+    @inlinable
+    static func slot(of address: UnsafeRawPointer) -> Int {
+        // Allocations are 16-byte aligned: the bits above those, folded.
+        let bits = UInt(bitPattern: address) >> 4
+        return Int(bitPattern: (bits ^ (bits >> 4) ^ (bits >> 9)) & 15)
+    }
+
+    /// The entry of the text whose bytes are at `address`, if a slot holds that text and
+    /// nothing was added or removed since.
+    @inlinable
+    func recentIndex(of address: UnsafeRawPointer) -> Dictionary<SQLKey, Entry>.Index? {
+        let slot = Self.slot(of: address)
+        guard recentSlots[slot].address == address, recentSlots[slot].layout == layout else { return nil }
+        return recentSlots[slot].index
+    }
+
+    /// Remembers that `text`, its bytes at `address`, is the key of the entry at `index`.
+    @inlinable
+    mutating func remember(_ text: String, at address: UnsafeRawPointer, as index: Dictionary<SQLKey, Entry>.Index) {
+        recentSlots[Self.slot(of: address)] = RecentSlot(text: text, address: address, index: index, layout: layout)
     }
 
     /// ``give(back:for:)`` for a statement taken with `ticket` (nil: one prepared afresh): found
@@ -143,6 +214,7 @@ public struct PreparedStatementCache<Statement: Equatable> {
     public mutating func releaseAll() {
         for entry in entries.values { release(entry.statement) }
         entries.removeAll()
+        recentSlots = [RecentSlot](repeating: RecentSlot(), count: recentSlots.count)
         layout &+= 1
         bytes = 0
     }

@@ -15,24 +15,22 @@ extension Planner {
         var isJoin: Bool { mode != .preload }
     }
 
-    /// A table a statement can name, with the name SQL uses for it, and what resolving a
-    /// column needs of it (a whole `TableSchema` copy retains a dozen arrays and strings).
+    /// A table a statement can name, with the name SQL uses for it.
     struct NamedTable {
         var qualifier: String
-        var name: String
-        var modelName: String
-        var columns: [ColumnSchema]
+        var table: TableSchema
 
         init(qualifier: String, table: TableSchema) {
             self.qualifier = qualifier
-            name = table.name
-            modelName = table.modelName
-            columns = table.columns
+            self.table = table
         }
+
+        var modelName: String { table.modelName }
 
         /// The column named by column or by field, qualified by the statement's name for the table.
         func qualified(_ column: String) throws -> ColumnReference {
-            let index = try Planner.columnIndex(column, in: columns, table: name, model: modelName)
+            let columns = table.columns
+            let index = try Planner.columnIndex(column, in: columns, table: table.name, model: table.modelName)
             return ColumnReference(columns[index].name, table: qualifier)
         }
     }
@@ -193,8 +191,10 @@ extension Planner {
         scopeUnscoped: Bool? = nil
     ) throws -> (statement: SelectStatement, layout: RowLayout) {
         let scopeTable = NamedTable(qualifier: scope.name, table: scope)
-        var named = StatementTables(scopeTable)
-        var qualifierOfPath: [(path: [String], qualifier: String)] = [([], scope.name)]
+        var named = StatementTables(scopeTable, capacity: 1 + 2 * joins.count)
+        var qualifierOfPath: [(path: [String], qualifier: String)] = []
+        qualifierOfPath.reserveCapacity(1 + joins.count)
+        qualifierOfPath.append(([], scope.name))
         let targets = try joins.map { try table(forModel: $0.relation.targetModel) }
 
         let scopeColumns = try columns.map { try $0.map { try columnName($0, of: scope) } } ?? scope.columns.map(\.name)
@@ -255,8 +255,9 @@ extension Planner {
                 isComplete: true))
             let prefix = logicalAlias + "__"
             // By index: iterating the columns would copy each one's schema.
-            for index in target.columns.indices {
-                let column = target.columns[index].name
+            let targetColumns = target.columns
+            for index in targetColumns.indices {
+                let column = targetColumns[index].name
                 let name = prefix + column
                 let sqlName = fitted(name)
                 selected.append(SelectedColumn(ColumnReference(column, table: alias), alias: sqlName))
@@ -302,8 +303,12 @@ extension Planner {
     struct StatementTables {
         private(set) var entries: [(name: String, table: NamedTable)]
 
-        init(_ scope: NamedTable) {
-            entries = [(scope.qualifier, scope)]
+        /// `capacity`: how many names the statement may add (a join adds one, or two when its
+        /// alias was shortened), so that adding them does not grow the list.
+        init(_ scope: NamedTable, capacity: Int) {
+            entries = []
+            entries.reserveCapacity(capacity)
+            entries.append((scope.qualifier, scope))
         }
 
         func index(of name: String) -> Int? {

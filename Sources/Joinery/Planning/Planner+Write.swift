@@ -221,6 +221,6 @@ extension Planner {
             return nil
         }
         let named = NamedTable(qualifier: table.name, table: table)
-        return try StatementTables(named).resolve(filter, defaultTable: named)
+        return try StatementTables(named, capacity: 1).resolve(filter, defaultTable: named)
     }
 }

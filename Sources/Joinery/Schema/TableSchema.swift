@@ -1,37 +1,85 @@
 /// A model's table, resolved: columns in declaration order, keys, constraints, indexes and
 /// belongs-to relations with their keys worked out.
 public struct TableSchema: Sendable, Hashable, Codable {
+    /// What a table's schema holds: its fields behind one reference (``SharedFields``), so that
+    /// the copies planning takes retain one object.
+    struct Fields: Sendable, Hashable, Codable {
+        var modelName: String
+        var name: String
+        var columns: [ColumnSchema]
+        var primaryKey: [String]
+        var hasGeneratedPrimaryKey: Bool
+        var uniqueConstraints: [UniqueConstraint]
+        var indexes: [IndexSchema]
+        var belongsTo: [BelongsToRelation]
+    }
+
+    private var shared: SharedFields<Fields>
+
     /// The model's name.
-    public var modelName: String
+    public var modelName: String {
+        get { shared.fields.modelName }
+        set { shared = shared.changing { $0.modelName = newValue } }
+    }
     /// The table's name.
-    public var name: String
+    public var name: String {
+        get { shared.fields.name }
+        set { shared = shared.changing { $0.name = newValue } }
+    }
     /// The columns, in declaration order.
-    public var columns: [ColumnSchema]
+    public var columns: [ColumnSchema] {
+        get { shared.fields.columns }
+        set { shared = shared.changing { $0.columns = newValue } }
+    }
     /// Primary-key column names (empty when the model has none).
-    public var primaryKey: [String]
+    public var primaryKey: [String] {
+        get { shared.fields.primaryKey }
+        set { shared = shared.changing { $0.primaryKey = newValue } }
+    }
     /// Whether the primary key is one integer column the engine generates (identity /
     /// AUTO_INCREMENT / SQLite rowid alias).
-    public var hasGeneratedPrimaryKey: Bool
+    public var hasGeneratedPrimaryKey: Bool {
+        get { shared.fields.hasGeneratedPrimaryKey }
+        set { shared = shared.changing { $0.hasGeneratedPrimaryKey = newValue } }
+    }
     /// `UNIQUE` constraints.
-    public var uniqueConstraints: [UniqueConstraint]
+    public var uniqueConstraints: [UniqueConstraint] {
+        get { shared.fields.uniqueConstraints }
+        set { shared = shared.changing { $0.uniqueConstraints = newValue } }
+    }
     /// Secondary indexes (the soft-delete index among them).
-    public var indexes: [IndexSchema]
+    public var indexes: [IndexSchema] {
+        get { shared.fields.indexes }
+        set { shared = shared.changing { $0.indexes = newValue } }
+    }
     /// The belongs-to relations whose foreign keys live here.
-    public var belongsTo: [BelongsToRelation]
+    public var belongsTo: [BelongsToRelation] {
+        get { shared.fields.belongsTo }
+        set { shared = shared.changing { $0.belongsTo = newValue } }
+    }
+
+    /// Encoded as its fields, under their names.
+    public init(from decoder: any Decoder) throws {
+        shared = SharedFields(try Fields(from: decoder))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try shared.fields.encode(to: encoder)
+    }
+
+    public static func == (lhs: TableSchema, rhs: TableSchema) -> Bool { SharedFields.same(lhs.shared, rhs.shared) }
+
+    public func hash(into hasher: inout Hasher) { shared.fields.hash(into: &hasher) }
 
     /// A resolved table (the schema makes these).
     public init(
         modelName: String, name: String, columns: [ColumnSchema], primaryKey: [String], hasGeneratedPrimaryKey: Bool,
         uniqueConstraints: [UniqueConstraint] = [], indexes: [IndexSchema] = [], belongsTo: [BelongsToRelation] = []
     ) {
-        self.modelName = modelName
-        self.name = name
-        self.columns = columns
-        self.primaryKey = primaryKey
-        self.hasGeneratedPrimaryKey = hasGeneratedPrimaryKey
-        self.uniqueConstraints = uniqueConstraints
-        self.indexes = indexes
-        self.belongsTo = belongsTo
+        shared = SharedFields(Fields(
+            modelName: modelName, name: name, columns: columns, primaryKey: primaryKey,
+            hasGeneratedPrimaryKey: hasGeneratedPrimaryKey, uniqueConstraints: uniqueConstraints, indexes: indexes,
+            belongsTo: belongsTo))
     }
 
     /// The column called `name`.
