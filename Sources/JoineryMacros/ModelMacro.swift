@@ -169,8 +169,10 @@ public struct ModelMacro: MemberMacro, ExtensionMacro {
                 assignments.append("case \(encodes.count): self.\(property.name) = try .init(sqlValue: value)")
                 encodes.append("self.\(property.name).sqlValue")
             case .belongsTo:
-                decodes.append("self.\(property.name) = nil")
-                cursorDecodes.append("self.\(property.name) = nil")
+                // The box's storage itself: through the property's init accessor, the compiler
+                // checks exclusive access to all of `self` at run time on every decoded row.
+                decodes.append("self._\(property.name) = nil")
+                cursorDecodes.append("self._\(property.name) = nil")
             case .transient:
                 break
             }

@@ -204,14 +204,14 @@ struct ModelMacroExpansionTests {
                     self.id = try row.decode(at: offset + 0)
                     self.name = try row.decode(at: offset + 1)
                     self.userID = try row.decode(at: offset + 2)
-                    self.user = nil
+                    self._user = nil
                 }
 
                 public init(cursor: any Joinery.RowCursor, startingAt offset: Int) throws {
                     self.id = try Joinery.ColumnReader.read(cursor, at: offset + 0)
                     self.name = try Joinery.ColumnReader.read(cursor, at: offset + 1)
                     self.userID = try Joinery.ColumnReader.read(cursor, at: offset + 2)
-                    self.user = nil
+                    self._user = nil
                 }
 
                 public var columnValues: [Joinery.SQLValue] {
