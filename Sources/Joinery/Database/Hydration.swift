@@ -58,7 +58,9 @@ extension Database {
                     forKeys: source.distinctKeys(at: assignment.sourceKeyIndices), capabilities: capabilities
                 ).map { ($0, 0..<0, nil) }
             }
-            func read<P: Model>(_ type: P.Type) throws -> any PreloadedParents {
+            // The key tables come in as `inout`: captured from the enclosing function, each row's
+            // append to them was checked for exclusive access at run time.
+            func read<P: Model>(_ type: P.Type, keys: inout [KeyTable]) throws -> any PreloadedParents {
                 // A local array of AnyObject and a metatype taken once: appending to a generic
                 // class's array, or naming AssociationBox<P> in this unspecialised code, would look
                 // type metadata up (and check exclusive access) on every row.
@@ -75,7 +77,7 @@ extension Database {
                 }
                 return ParentBoxes<P>(boxes)
             }
-            preloaded.append(try read(parentDecoder.rootType))
+            preloaded.append(try read(parentDecoder.rootType, keys: &keys))
         }
         for index in recipe.assignmentOrder {
             let assignment = recipe.assignments[index]
