@@ -164,8 +164,8 @@ extension Database {
         var rowCount: Int { positions.isEmpty ? 0 : values.count / positions.count }
 
         /// The values at `index` (a key of one column), each once, in first-seen order, NULL
-        /// left out. Integers (the usual key) are told apart by a set of `Int64`, which hashes
-        /// cheaper than `SQLValue`.
+        /// left out. Integers (the usual key) are told apart by an ``IntegerKeyIndex``, which
+        /// hashes cheaper than a `Set` of `Int64` or of `SQLValue`.
         func distinctValues(at index: Int) -> [SQLValue] {
             let rows = rowCount, width = positions.count
             if rows <= Self.fewRows {
@@ -177,14 +177,14 @@ extension Database {
                 }
                 return distinct
             }
-            var integers = Set<Int64>(minimumCapacity: rows)
+            var integers = IntegerKeyIndex(capacity: rows)
             var others = Set<SQLValue>()
             var distinct: [SQLValue] = []
             for row in 0..<rows {
                 let value = values[row * width + index]
                 switch value {
                 case .null: continue
-                case .integer(let integer): if integers.insert(integer).inserted { distinct.append(value) }
+                case .integer(let integer): if integers.insert(integer, row: row) { distinct.append(value) }
                 default: if others.insert(value).inserted { distinct.append(value) }
                 }
             }
@@ -212,11 +212,10 @@ extension Database {
             if indices.count == 1, parentIndices.count == 1 {
                 // One column of integers on both sides: keyed by Int64.
                 let parentWidth = parents.positions.count, parentIndex = parentIndices[0], index = indices[0]
-                var byKey: [Int64: Int] = [:], otherKeys: [SQLValue: Int] = [:]
-                byKey.reserveCapacity(parents.rowCount)
+                var byKey = IntegerKeyIndex(capacity: parents.rowCount), otherKeys: [SQLValue: Int] = [:]
                 for row in 0..<parents.rowCount {
                     switch parents.values[row * parentWidth + parentIndex] {
-                    case .integer(let key): byKey[key] = row
+                    case .integer(let key): byKey.set(key, row: row)
                     case .null: continue
                     case let key: otherKeys[key] = row
                     }
@@ -226,7 +225,7 @@ extension Database {
                 for row in 0..<rows {
                     switch values[row * width + index] {
                     case .null: result.append(nil)
-                    case .integer(let key): result.append(byKey[key] ?? -1)
+                    case .integer(let key): result.append(byKey.row(of: key) ?? -1)
                     case let key: result.append(otherKeys[key] ?? -1)
                     }
                 }
