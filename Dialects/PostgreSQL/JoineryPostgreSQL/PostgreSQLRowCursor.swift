@@ -4,6 +4,11 @@ import Joinery
 
 /// A row of a libpq result (text format), read in place: an integer column is parsed from the
 /// result's bytes with no `String` in between, a text column becomes one `String`.
+///
+/// In text format libpq ends every value with a NUL and gives NULL as an empty string, and
+/// PostgreSQL text holds no NUL: a value is read with `PQgetvalue` alone (its length by `strlen`),
+/// and `PQgetisnull` is asked only when the value is empty — one call into libpq a column where
+/// three were made (each checks the row and column numbers again).
 final class PostgreSQLRowCursor: RowCursor {
     private let result: OpaquePointer
     private let types: [Oid]
@@ -42,8 +47,9 @@ final class PostgreSQLRowCursor: RowCursor {
         let field = try checked(position)
         switch types[position] {
         case PostgreSQLValues.int8OID, PostgreSQLValues.int4OID, PostgreSQLValues.int2OID:
-            guard PQgetisnull(result, row, field) == 0, let raw = PQgetvalue(result, row, field) else { return nil }
-            return Self.parseInteger(UnsafeRawBufferPointer(start: raw, count: Int(PQgetlength(result, row, field))))
+            // Empty is NULL (an integer is never written empty): nil either way, as for NULL.
+            guard let raw = PQgetvalue(result, row, field), raw.pointee != 0 else { return nil }
+            return Self.parseInteger(UnsafeRawBufferPointer(start: raw, count: strlen(raw)))
         default:
             return nil
         }
@@ -63,10 +69,9 @@ final class PostgreSQLRowCursor: RowCursor {
 
     func text(at position: Int) throws -> String? {
         let field = try checked(position)
-        guard PostgreSQLValues.isText(types[position]), PQgetisnull(result, row, field) == 0,
-            let raw = PQgetvalue(result, row, field)
-        else { return nil }
-        return String(decoding: UnsafeRawBufferPointer(start: raw, count: Int(PQgetlength(result, row, field))), as: UTF8.self)
+        guard PostgreSQLValues.isText(types[position]), let raw = PQgetvalue(result, row, field) else { return nil }
+        if raw.pointee == 0 { return PQgetisnull(result, row, field) == 0 ? "" : nil }
+        return String(decoding: UnsafeRawBufferPointer(start: raw, count: strlen(raw)), as: UTF8.self)
     }
 
     /// A decimal integer as PostgreSQL writes it (an optional minus, digits); nil when it does not
