@@ -190,6 +190,44 @@ extension Planner {
         order: [OrderingTerm], limit: Int?, offset: Int?, first: Bool, count: Bool, unscoped: Bool,
         scopeUnscoped: Bool? = nil
     ) throws -> (statement: SelectStatement, layout: RowLayout) {
+        let skeleton: SelectSkeleton
+        if columns == nil, joins.allSatisfy({ $0.filter == nil }) {
+            let key = SelectSkeleton.Key(
+                scope: scope.name,
+                joins: joins.map { .init(path: $0.path.dropFirst(scopePath.count), mode: $0.mode, unscoped: unscoped || $0.unscoped) },
+                identifierLimit: capabilities.identifierLimit)
+            skeleton = try schema.selectSkeletons.skeleton(key) {
+                try buildSkeleton(scope: scope, scopePath: scopePath, joins: joins, columns: nil, unscoped: unscoped)
+            }
+        } else {
+            skeleton = try buildSkeleton(scope: scope, scopePath: scopePath, joins: joins, columns: columns, unscoped: unscoped)
+        }
+        let named = skeleton.tables
+        let scopeTable = NamedTable(qualifier: scope.name, table: scope)
+
+        var where_ = Conjunction()
+        where_.add(try filter.map { try named.resolve($0, defaultTable: scopeTable) })
+        where_.add(softDeleteScope(scope, qualifier: scope.name, unscoped: scopeUnscoped ?? unscoped))
+        var terms = try order.map { term in
+            OrderingTerm(try named.resolve(term.column, defaultTable: scopeTable), descending: term.descending)
+        }
+        if first {
+            for key in scope.primaryKey where !terms.contains(where: { $0.column == ColumnReference(key, table: scope.name) }) {
+                terms.append(OrderingTerm(ColumnReference(key, table: scope.name)))
+            }
+        }
+        let statement = SelectStatement(
+            selection: count ? .count : .columns(skeleton.selected), from: TableReference(scope.name), joins: skeleton.joins,
+            filter: where_.condition, order: count ? [] : terms, limit: limit, offset: offset)
+        return (statement, RowLayout(columns: count ? [] : skeleton.resultColumns, segments: count ? [] : skeleton.segments))
+    }
+
+    /// The columns, joins and names of a SELECT from `scope` with `joins`: what its filter,
+    /// order and limit do not change (kept per schema when it has no chosen columns and its
+    /// joins no filters of their own).
+    private func buildSkeleton(
+        scope: TableSchema, scopePath: [String], joins: [IncludeNode], columns: [String]?, unscoped: Bool
+    ) throws -> SelectSkeleton {
         let scopeTable = NamedTable(qualifier: scope.name, table: scope)
         var named = StatementTables(scopeTable, capacity: 1 + 2 * joins.count)
         var qualifierOfPath: [(path: [String], qualifier: String)] = []
@@ -280,21 +318,7 @@ extension Planner {
             }
         }
 
-        var where_ = Conjunction()
-        where_.add(try filter.map { try named.resolve($0, defaultTable: scopeTable) })
-        where_.add(softDeleteScope(scope, qualifier: scope.name, unscoped: scopeUnscoped ?? unscoped))
-        var terms = try order.map { term in
-            OrderingTerm(try named.resolve(term.column, defaultTable: scopeTable), descending: term.descending)
-        }
-        if first {
-            for key in scope.primaryKey where !terms.contains(where: { $0.column == ColumnReference(key, table: scope.name) }) {
-                terms.append(OrderingTerm(ColumnReference(key, table: scope.name)))
-            }
-        }
-        let statement = SelectStatement(
-            selection: count ? .count : .columns(selected), from: TableReference(scope.name), joins: sqlJoins,
-            filter: where_.condition, order: count ? [] : terms, limit: limit, offset: offset)
-        return (statement, RowLayout(columns: count ? [] : resultColumns, segments: count ? [] : segments))
+        return SelectSkeleton(selected: selected, resultColumns: resultColumns, segments: segments, joins: sqlJoins, tables: named)
     }
 
     /// The tables one statement names: its own, then each join under its alias (and its

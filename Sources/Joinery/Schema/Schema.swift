@@ -14,6 +14,17 @@
 public struct Schema: Sendable, Hashable, Codable {
     /// Tables in declaration order.
     public private(set) var tables: [TableSchema]
+    /// The planner's per-schema work (not part of the schema's value: equal schemas may hold
+    /// different memos, and copies share one). A schema never changes after it is built.
+    let selectSkeletons = SelectSkeletonMemo()
+
+    private enum CodingKeys: String, CodingKey {
+        case tables
+    }
+
+    public static func == (left: Schema, right: Schema) -> Bool { left.tables == right.tables }
+
+    public func hash(into hasher: inout Hasher) { hasher.combine(tables) }
 
     /// The schema of `declarations`: tables and relations resolved, misuse reported.
     public init(_ declarations: [ModelDeclaration]) throws {
