@@ -41,11 +41,51 @@ struct SelectSkeletonTests {
         #expect(shared.schema.selectSkeletons.count == 6)
     }
 
+    /// The SQL written from a kept skeleton's text is the SQL written afresh, in every dialect
+    /// (the odd one quotes with its own function, so it never keeps text) and twice over, so
+    /// that the second lowering copies the text the first kept.
+    @Test(arguments: TestDialect.allCases)
+    func theSQLWrittenFromKeptTextIsTheSQLWrittenAfresh(dialect testDialect: TestDialect) throws {
+        let dialect = testDialect.dialect()
+        let shared = Planner(schema: try Schema(ScenarioModels.gorm), capabilities: dialect.capabilities)
+        for query in Self.queries + Self.queries {
+            let alone = Planner(schema: try Schema(ScenarioModels.gorm), capabilities: dialect.capabilities)
+            let expected = try alone.plan(.select(query)).statements.map { try dialect.lower($0.statement) }
+            for _ in 0..<2 {
+                let lowered = try shared.plan(.select(query)).statements.map { try dialect.lower($0.statement) }
+                #expect(lowered == expected)
+            }
+        }
+    }
+
+    /// A statement whose joins, columns or table change after planning is written from what it
+    /// now holds, not from the text kept for its skeleton.
+    @Test func changingAPlannedStatementDropsItsKeptText() throws {
+        let dialect = TestDialect.postgresql.dialect()
+        let planner = Planner(schema: try Schema(ScenarioModels.gorm), capabilities: dialect.capabilities)
+        let query = SelectQuery("Profile", includes: [Include("user", .leftJoin)])
+        guard case .select(let planned) = try planner.plan(.select(query)).statements[0].statement else {
+            Issue.record("not a SELECT")
+            return
+        }
+        _ = try dialect.lower(.select(planned))  // keeps the text
+        var withoutJoins = planned
+        withoutJoins.joins = []
+        #expect(try !dialect.lower(.select(withoutJoins)).sql.contains("JOIN"))
+        var counted = planned
+        counted.selection = .count
+        #expect(try dialect.lower(.select(counted)).sql.hasPrefix("SELECT COUNT(*) FROM"))
+        var renamed = planned
+        renamed.from = TableReference("other_profiles")
+        #expect(try dialect.lower(.select(renamed)).sql.contains(#"FROM "other_profiles""#))
+        #expect(try dialect.lower(.select(planned)).sql.contains(#"FROM "profiles" LEFT JOIN "users""#))
+    }
+
     @Test func theMemoIsBounded() throws {
         let memo = SelectSkeletonMemo()
         let skeleton = SelectSkeleton(selected: [], resultColumns: [], segments: [], joins: [], tables: .init(
             Planner.NamedTable(qualifier: "t", table: try #require(try Schema(ScenarioModels.gorm).table(forModel: "User"))),
-            capacity: 1))
+            capacity: 1), purpose: "select t")
         for index in 0..<(SelectSkeletonMemo.capacity * 2 + 3) {
             _ = memo.skeleton(.init(scope: "t\(index)", joins: [], identifierLimit: nil)) { skeleton }
         }

@@ -4,6 +4,34 @@ extension SQLWriter {
     /// LEFT JOIN "users" "User" ON "profiles"."user_id" = "User"."id" WHERE … ORDER BY … LIMIT 1
     /// ```
     public mutating func write(_ select: SelectStatement) throws {
+        // The columns, table and joins as lowered before for this skeleton, when they were.
+        let prefix = quote.flatMap { quote in select.loweredPrefix.map { (quote, $0) } }
+        if let (quote, prefix) = prefix, let text = prefix.text(quotedWith: quote) {
+            self.text.append(text)
+        } else {
+            let start = text.count, bound = bindings.count
+            try writeColumnsTableAndJoins(select)
+            if let (quote, prefix) = prefix, bindings.count == bound {
+                text.withBytes(from: start) { prefix.keep($0, quotedWith: quote) }
+            }
+        }
+        if let filter = select.filter {
+            put(" WHERE ")
+            try condition(filter)
+        }
+        if !select.order.isEmpty {
+            put(" ORDER BY ")
+            for (index, term) in select.order.enumerated() {
+                if index > 0 { put(", ") }
+                column(term.column)
+                if term.descending { put(" DESC") }
+            }
+        }
+        try limit(select.limit, offset: select.offset)
+    }
+
+    /// `SELECT … FROM … [JOIN …]`: what ``SelectStatement/loweredPrefix`` keeps.
+    private mutating func writeColumnsTableAndJoins(_ select: SelectStatement) throws {
         put("SELECT ")
         switch select.selection {
         case .count:
@@ -32,19 +60,6 @@ extension SQLWriter {
             put(" ON ")
             try condition(join.on)
         }
-        if let filter = select.filter {
-            put(" WHERE ")
-            try condition(filter)
-        }
-        if !select.order.isEmpty {
-            put(" ORDER BY ")
-            for (index, term) in select.order.enumerated() {
-                if index > 0 { put(", ") }
-                column(term.column)
-                if term.descending { put(" DESC") }
-            }
-        }
-        try limit(select.limit, offset: select.offset)
     }
 
     /// `"users" "User"`.

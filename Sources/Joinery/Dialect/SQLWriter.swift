@@ -21,13 +21,13 @@ public struct SQLWriter {
     public private(set) var bindings: [SQLValue] = []
     /// The SQL's UTF-8 bytes: appending bytes costs a fraction of appending to a `String`, and
     /// lowering a fresh query appends a hundred pieces.
-    private var text = SQLTextBuffer(capacity: 1024)
+    var text = SQLTextBuffer(capacity: 1024)
     /// The dialect's capabilities, read once: a dialect may build them anew on each read.
     let capabilities: DialectCapabilities
     /// The dialect's placeholder spelling (a preload's `IN` list binds tens of thousands of values).
     private let placeholders: PlaceholderStyle
     /// The dialect's ``SQLDialect/identifierQuote`` as a byte, when it is ASCII.
-    private let quote: UInt8?
+    let quote: UInt8?
     /// `(?, ?, ?)` for rows of `count` values, made once per statement.
     private var questionMarkRow: (count: Int, text: String) = (-1, "")
 

@@ -48,17 +48,18 @@ extension Planner {
             return node.isJoin ? ownerPath(Array(path.dropLast())) : path
         }
         func ownedJoins(_ owner: [String]?) -> [IncludeNode] {
-            nodes.filter { $0.isJoin && ownerPath(Array($0.path.dropLast())) == owner }
+            // A join of the root's own relation belongs to the root statement: no path to build.
+            nodes.filter { $0.isJoin && ($0.path.count == 1 ? owner == nil : ownerPath(Array($0.path.dropLast())) == owner) }
         }
 
-        let rootSelect = try buildSelect(
+        // Taken apart at once: each read of a member of the returned tuple copied all of it.
+        let (rootStatement, rootLayout, purpose) = try buildSelect(
             scope: root, scopePath: [], joins: ownedJoins(nil), filter: query.filter, columns: query.columns,
             order: query.order, limit: query.first ? 1 : query.limit, offset: query.offset, first: query.first,
             count: query.count, unscoped: query.unscoped)
         var plan = QueryPlan(statements: [
             PlannedStatement(
-                query.count ? "count " + root.name : "select " + root.name, .select(rootSelect.statement),
-                layout: rootSelect.layout)
+                purpose, .select(rootStatement), layout: rootLayout)
         ])
         if query.count { return plan }
 
@@ -75,7 +76,7 @@ extension Planner {
                 sourceLayout = plan.preloads[index].layout
             } else {
                 source = .root
-                sourceLayout = rootSelect.layout
+                sourceLayout = rootLayout
             }
             let pathInSource = Array(parentPath.dropFirst(sourceOwner?.count ?? 0))
             let relation = node.relation
@@ -89,22 +90,22 @@ extension Planner {
             }
             let target = try table(forModel: relation.targetModel)
             let chosen = try node.columns.map { try preloadColumns($0, of: node, target, nodes: nodes, joins: ownedJoins(node.path)) }
-            let select = try buildSelect(
+            let (template, layout, _) = try buildSelect(
                 scope: target, scopePath: node.path, joins: ownedJoins(node.path), filter: node.filter, columns: chosen,
                 order: [], limit: nil, offset: nil, first: false, count: false, unscoped: query.unscoped,
                 scopeUnscoped: query.unscoped || node.unscoped)
             let targetKeyPositions = try relation.referencedColumns.map { column in
-                guard let position = select.layout.position(of: column) else {
+                guard let position = layout.position(of: column) else {
                     throw JoineryError.misuse("\(target.name).\(column) is not selected", model: target.modelName)
                 }
                 return position
             }
             plan.preloads.append(PreloadStep(
                 path: node.path, relation: relation, source: source, sourceKeyPositions: sourceKeyPositions,
-                template: select.statement,
+                template: template,
                 keyColumns: relation.referencedColumns.map { ColumnReference($0, table: target.name) },
                 keyTypes: try relation.referencedColumns.map { try column($0, of: target).type },
-                targetKeyPositions: targetKeyPositions, layout: select.layout))
+                targetKeyPositions: targetKeyPositions, layout: layout))
         }
         return plan
     }
@@ -145,6 +146,7 @@ extension Planner {
     /// the same way), shortest paths first.
     func includeNodes(_ includes: [Include], root: TableSchema) throws -> [IncludeNode] {
         var nodes: [IncludeNode] = []
+        nodes.reserveCapacity(includes.count)
         for include in includes {
             guard !include.path.isEmpty else {
                 throw JoineryError.misuse("an include of \(root.modelName) has an empty path", model: root.modelName)
@@ -189,7 +191,7 @@ extension Planner {
         scope: TableSchema, scopePath: [String], joins: [IncludeNode], filter: Condition?, columns: [String]?,
         order: [OrderingTerm], limit: Int?, offset: Int?, first: Bool, count: Bool, unscoped: Bool,
         scopeUnscoped: Bool? = nil
-    ) throws -> (statement: SelectStatement, layout: RowLayout) {
+    ) throws -> (statement: SelectStatement, layout: RowLayout, purpose: String) {
         let skeleton: SelectSkeleton
         if columns == nil, joins.allSatisfy({ $0.filter == nil }) {
             let key = SelectSkeleton.Key(
@@ -197,7 +199,9 @@ extension Planner {
                 joins: joins.map { .init(path: $0.path.dropFirst(scopePath.count), mode: $0.mode, unscoped: unscoped || $0.unscoped) },
                 identifierLimit: capabilities.identifierLimit)
             skeleton = try schema.selectSkeletons.skeleton(key) {
-                try buildSkeleton(scope: scope, scopePath: scopePath, joins: joins, columns: nil, unscoped: unscoped)
+                var skeleton = try buildSkeleton(scope: scope, scopePath: scopePath, joins: joins, columns: nil, unscoped: unscoped)
+                skeleton.prefix = LoweredSelectPrefix()
+                return skeleton
             }
         } else {
             skeleton = try buildSkeleton(scope: scope, scopePath: scopePath, joins: joins, columns: columns, unscoped: unscoped)
@@ -216,10 +220,14 @@ extension Planner {
                 terms.append(OrderingTerm(ColumnReference(key, table: scope.name)))
             }
         }
-        let statement = SelectStatement(
-            selection: count ? .count : .columns(skeleton.selected), from: TableReference(scope.name), joins: skeleton.joins,
-            filter: where_.condition, order: count ? [] : terms, limit: limit, offset: offset)
-        return (statement, RowLayout(columns: count ? [] : skeleton.resultColumns, segments: count ? [] : skeleton.segments))
+        return (
+            SelectStatement(
+                selection: count ? .count : .columns(skeleton.selected), from: TableReference(scope.name),
+                joins: skeleton.joins, filter: where_.condition, order: count ? [] : terms, limit: limit, offset: offset,
+                loweredPrefix: count ? nil : skeleton.prefix),
+            RowLayout(columns: count ? [] : skeleton.resultColumns, segments: count ? [] : skeleton.segments),
+            count ? "count " + scope.name : skeleton.purpose
+        )
     }
 
     /// The columns, joins and names of a SELECT from `scope` with `joins`: what its filter,
@@ -318,7 +326,9 @@ extension Planner {
             }
         }
 
-        return SelectSkeleton(selected: selected, resultColumns: resultColumns, segments: segments, joins: sqlJoins, tables: named)
+        return SelectSkeleton(
+            selected: selected, resultColumns: resultColumns, segments: segments, joins: sqlJoins, tables: named,
+            purpose: "select " + scope.name)
     }
 
     /// The tables one statement names: its own, then each join under its alias (and its

@@ -12,6 +12,10 @@ struct SelectSkeleton: Sendable {
     var joins: [Join]
     /// The statement's own table and each join's alias, for resolving conditions.
     var tables: Planner.StatementTables
+    /// `select profiles`: the ``PlannedStatement/purpose`` of a root statement.
+    var purpose: String
+    /// The SQL of the columns, table and joins, once lowered; only for a skeleton that is kept.
+    var prefix: LoweredSelectPrefix?
 
     /// What a skeleton depends on: the statement's table, each join (its path from that table,
     /// how it joins, whether soft-deleted rows count) and the dialect's identifier limit, which

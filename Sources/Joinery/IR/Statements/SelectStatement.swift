@@ -7,11 +7,11 @@
 /// ```
 public struct SelectStatement: Sendable, Hashable, Codable {
     /// What is selected: columns, or `COUNT(*)`.
-    public var selection: Selection
+    public var selection: Selection { didSet { loweredPrefix = nil } }
     /// The statement's own table.
-    public var from: TableReference
+    public var from: TableReference { didSet { loweredPrefix = nil } }
     /// `LEFT JOIN` / `INNER JOIN` clauses, in order.
-    public var joins: [Join]
+    public var joins: [Join] { didSet { loweredPrefix = nil } }
     /// `WHERE`.
     public var filter: Condition?
     /// `ORDER BY`.
@@ -20,6 +20,9 @@ public struct SelectStatement: Sendable, Hashable, Codable {
     public var limit: Int?
     /// `OFFSET`.
     public var offset: Int?
+    /// The SQL of the columns, table and joins, shared with every statement of the planner's
+    /// skeleton; dropped when any of the three changes. Not part of the statement's value.
+    var loweredPrefix: LoweredSelectPrefix?
 
     /// A `SELECT` from its parts.
     public init(
@@ -33,6 +36,35 @@ public struct SelectStatement: Sendable, Hashable, Codable {
         self.order = order
         self.limit = limit
         self.offset = offset
+    }
+
+    /// A `SELECT` whose columns, table and joins lower to the text `loweredPrefix` keeps.
+    init(
+        selection: Selection, from: TableReference, joins: [Join], filter: Condition?, order: [OrderingTerm],
+        limit: Int?, offset: Int?, loweredPrefix: LoweredSelectPrefix?
+    ) {
+        self.init(selection: selection, from: from, joins: joins, filter: filter, order: order, limit: limit, offset: offset)
+        self.loweredPrefix = loweredPrefix
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case selection, from, joins, filter, order, limit, offset
+    }
+
+    public static func == (left: SelectStatement, right: SelectStatement) -> Bool {
+        left.selection == right.selection && left.from == right.from && left.joins == right.joins
+            && left.filter == right.filter && left.order == right.order && left.limit == right.limit
+            && left.offset == right.offset
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(selection)
+        hasher.combine(from)
+        hasher.combine(joins)
+        hasher.combine(filter)
+        hasher.combine(order)
+        hasher.combine(limit)
+        hasher.combine(offset)
     }
 
     /// What the statement returns.
