@@ -181,6 +181,16 @@ public final class Database: Sendable {
     /// The first statement of `query`, lowered with its values: from the plan cache without
     /// building a ``SelectRun`` when its shape was planned before (what `statement()` asks).
     func selectRoot(_ query: SelectQuery, including type: any Model.Type) throws -> LoweredStatement {
+        // A shape planned before: its entry and this query's values, and nothing else copied
+        // (no schema, no lookup result); the rest of the way is for a shape not seen yet.
+        if let generation = context.publishedGeneration(covering: type, fitting: capabilities.identifierLimit),
+            let fingerprint = query.shapeFingerprint(),
+            let entry = context.plans.selectEntry(
+                matching: query, bucket: PlanCache.SelectKey.bucket(fingerprint, generation: generation, dialect: dialectType),
+                generation: generation, dialect: dialectType, capabilities: capabilitiesNumber)
+        {
+            return entry.root(with: QueryValues(values: fingerprint.values))
+        }
         let lookup = try lookUpSelect(query, including: type)
         if case .hit(let entry, let values, _) = lookup { return entry.root(with: values) }
         let run = try selectRun(query, lookup)

@@ -77,6 +77,13 @@ final class DatabaseContext: Sendable {
         return try schemaAndGeneration(including: [type], fitting: limit)
     }
 
+    /// The generation of the published schema when it covers `type` (as
+    /// ``schemaAndGeneration(including:fitting:)`` finds it without the lock); nil otherwise.
+    func publishedGeneration(covering type: any Model.Type, fitting limit: IdentifierLimit?) -> Int? {
+        guard let snapshot, snapshot.covers(type, fitting: limit) else { return nil }
+        return snapshot.generation
+    }
+
     /// The primary key columns of `type`'s table: from the snapshot without building a schema or
     /// a declaration when the type is known (a `find` asks on every call).
     func primaryKey(of type: any Model.Type) throws -> [String]? {
@@ -156,6 +163,11 @@ final class RegistrySnapshot: Sendable {
     func schema(of type: any Model.Type, fitting limit: IdentifierLimit?) -> Schema? {
         guard let schema, isKnown(type), fits(limit) else { return nil }
         return schema
+    }
+
+    /// Whether ``schema(of:fitting:)`` has a schema for `type`, without copying it out.
+    func covers(_ type: any Model.Type, fitting limit: IdentifierLimit?) -> Bool {
+        schema != nil && isKnown(type) && fits(limit)
     }
 
     private func isKnown(_ type: any Model.Type) -> Bool {
