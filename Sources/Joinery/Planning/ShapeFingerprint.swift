@@ -132,12 +132,12 @@ extension SelectQuery {
         print.mix(count)
         print.mix(unscoped)
         print.mix(includes.count)
-        for include in includes {
-            print.mix(include.path)
-            print.mix(include.mode.ordinal)
-            print.mix(include.unscoped)
-            print.mix(include.columns)
-            if let filter = include.filter {
+        for index in includes.indices {
+            print.mix(includes[index].path)
+            print.mix(includes[index].mode.ordinal)
+            print.mix(includes[index].unscoped)
+            print.mix(includes[index].columns)
+            if let filter = includes[index].filter {
                 print.mix(12)
                 guard print.mix(filter) else { return nil }
             }
@@ -153,9 +153,12 @@ extension SelectQuery {
             count == shape.count, unscoped == shape.unscoped, columns == shape.columns, order == shape.order,
             Condition.matches(filter, shape: shape.filter), includes.count == shape.includes.count
         else { return false }
-        for (include, shaped) in zip(includes, shape.includes) {
-            guard include.path == shaped.path, include.mode == shaped.mode, include.unscoped == shaped.unscoped,
-                include.columns == shaped.columns, Condition.matches(include.filter, shape: shaped.filter)
+        // By index, each field in place: iterating copied every include (and retained its parts).
+        for index in includes.indices {
+            guard includes[index].path == shape.includes[index].path, includes[index].mode == shape.includes[index].mode,
+                includes[index].unscoped == shape.includes[index].unscoped,
+                includes[index].columns == shape.includes[index].columns,
+                Condition.matches(includes[index].filter, shape: shape.includes[index].filter)
             else { return false }
         }
         return true
