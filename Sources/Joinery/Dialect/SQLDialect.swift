@@ -27,7 +27,9 @@ public protocol SQLDialect: Sendable {
     /// The ASCII character that encloses an identifier and is doubled inside it, when that is how
     /// the dialect quotes: `"` (SQLite, PostgreSQL), a backtick (MariaDB). ``SQLWriter`` then quotes
     /// in place, byte by byte, instead of calling ``quoteIdentifier(_:)`` for every identifier
-    /// of every statement. Default: `nil` — every identifier goes through
+    /// of every statement, and keeps the text of a planned SELECT's columns, table and joins
+    /// (`SELECT … FROM … LEFT JOIN … ON …`) per schema and quote, so that statements of one
+    /// skeleton quote their identifiers once. Default: `nil` — every identifier goes through
     /// ``quoteIdentifier(_:)``, which a dialect with another rule (`[name]`) overrides.
     var identifierQuote: Unicode.Scalar? { get }
 
