@@ -171,23 +171,31 @@ public final class Database: Sendable {
         guard let fingerprint = query.shapeFingerprint() else {
             return .miss(schema: schema, generation: generation, fingerprint: nil, bucket: 0)
         }
-        let bucket = PlanCache.SelectKey.bucket(fingerprint, generation: generation, dialect: dialectType)
-        guard let entry = context.plans.selectEntry(
-            matching: query, bucket: bucket, generation: generation, dialect: dialectType, capabilities: capabilitiesNumber)
-        else { return .miss(schema: schema, generation: generation, fingerprint: fingerprint, bucket: bucket) }
+        let (entry, bucket) = cachedEntry(query, fingerprint, generation: generation)
+        guard let entry else { return .miss(schema: schema, generation: generation, fingerprint: fingerprint, bucket: bucket) }
         return .hit(entry, QueryValues(values: fingerprint.values), schema: schema)
+    }
+
+    /// The plan cache's entry for `query`, whose shape has `fingerprint`, under `generation`, and
+    /// the bucket it is kept (or is to be kept) under.
+    private func cachedEntry(
+        _ query: SelectQuery, _ fingerprint: ShapeFingerprint, generation: Int
+    ) -> (entry: PlanCache.Entry?, bucket: Int) {
+        let bucket = PlanCache.SelectKey.bucket(fingerprint, generation: generation, dialect: dialectType)
+        let entry = context.plans.selectEntry(
+            matching: query, bucket: bucket, generation: generation, dialect: dialectType, capabilities: capabilitiesNumber)
+        return (entry, bucket)
     }
 
     /// The first statement of `query`, lowered with its values: from the plan cache without
     /// building a ``SelectRun`` when its shape was planned before (what `statement()` asks).
     func selectRoot(_ query: SelectQuery, including type: any Model.Type) throws -> LoweredStatement {
         // A shape planned before: its entry and this query's values, and nothing else copied
-        // (no schema, no lookup result); the rest of the way is for a shape not seen yet.
+        // (no schema, no lookup result). The rest of the way is for a shape not seen yet, which
+        // walks the query again on its way to being planned.
         if let generation = context.publishedGeneration(covering: type, fitting: capabilities.identifierLimit),
             let fingerprint = query.shapeFingerprint(),
-            let entry = context.plans.selectEntry(
-                matching: query, bucket: PlanCache.SelectKey.bucket(fingerprint, generation: generation, dialect: dialectType),
-                generation: generation, dialect: dialectType, capabilities: capabilitiesNumber)
+            let entry = cachedEntry(query, fingerprint, generation: generation).entry
         {
             return entry.root(with: QueryValues(values: fingerprint.values))
         }

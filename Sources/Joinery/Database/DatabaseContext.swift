@@ -161,8 +161,7 @@ final class RegistrySnapshot: Sendable {
     }
 
     func schema(of type: any Model.Type, fitting limit: IdentifierLimit?) -> Schema? {
-        guard let schema, isKnown(type), fits(limit) else { return nil }
-        return schema
+        covers(type, fitting: limit) ? schema : nil
     }
 
     /// Whether ``schema(of:fitting:)`` has a schema for `type`, without copying it out.

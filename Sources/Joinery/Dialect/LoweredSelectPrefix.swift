@@ -8,40 +8,21 @@ import Synchronization
 /// the text depends on: a dialect with its own quoting function does not use it), and only
 /// when the text binds no value.
 final class LoweredSelectPrefix: Sendable {
-    /// At most a few quotes are ever used in one process; each text is written once and freed
-    /// with this object, so a pointer read under the lock stays valid while the object lives.
-    private let texts = Mutex<[KeptText]>([])
-
-    /// A text and its quote. The bytes are written before it is kept and never after, and
-    /// freed only by the prefix's `deinit`: sharing the pointer between threads is safe.
-    private struct KeptText: @unchecked Sendable {
-        let quote: UInt8
-        let bytes: UnsafeMutableBufferPointer<UInt8>
-    }
+    /// At most a few quotes are ever used in one process.
+    private let texts = Mutex<[(quote: UInt8, text: String)]>([])
 
     init() {}
 
-    deinit {
-        texts.withLock { texts in
-            for text in texts { text.bytes.deallocate() }
-        }
+    /// The text written with `quote`, if kept.
+    func text(quotedWith quote: UInt8) -> String? {
+        texts.withLock { texts in texts.first { $0.quote == quote }?.text }
     }
 
-    /// The text written with `quote`, if kept. Valid while this object is alive.
-    func text(quotedWith quote: UInt8) -> UnsafeBufferPointer<UInt8>? {
-        texts.withLock { texts in
-            for text in texts where text.quote == quote { return UnsafeBufferPointer(text.bytes) }
-            return nil
-        }
-    }
-
-    /// Keeps a copy of `bytes` as the text written with `quote` (the first one kept wins).
-    func keep(_ bytes: UnsafeBufferPointer<UInt8>, quotedWith quote: UInt8) {
+    /// Keeps `text` as the text written with `quote` (the first one kept wins).
+    func keep(_ text: String, quotedWith quote: UInt8) {
         texts.withLock { texts in
             guard texts.count < 4, !texts.contains(where: { $0.quote == quote }) else { return }
-            let copy = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: bytes.count)
-            _ = copy.initialize(from: bytes)
-            texts.append(KeptText(quote: quote, bytes: copy))
+            texts.append((quote, text))
         }
     }
 }

@@ -75,9 +75,9 @@ struct SQLTextBuffer {
         prepare(for: additional)
     }
 
-    /// Lets `body` read the bytes written from `start` on (valid only during the call).
-    func withBytes<R>(from start: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
-        body(UnsafeBufferPointer(start: storage.bytes + start, count: count - start))
+    /// The text written from byte `start` on.
+    func string(from start: Int) -> String {
+        String(decoding: UnsafeBufferPointer(start: storage.bytes + start, count: count - start), as: UTF8.self)
     }
 
     /// The text written (the bytes are UTF-8: every piece came from a `String`).

@@ -12,7 +12,7 @@ extension SQLWriter {
             let start = text.count, bound = bindings.count
             try writeColumnsTableAndJoins(select)
             if let (quote, prefix) = prefix, bindings.count == bound {
-                text.withBytes(from: start) { prefix.keep($0, quotedWith: quote) }
+                prefix.keep(text.string(from: start), quotedWith: quote)
             }
         }
         if let filter = select.filter {
