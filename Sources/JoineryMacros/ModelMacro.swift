@@ -50,11 +50,15 @@ public struct ModelMacro: MemberMacro, ExtensionMacro {
                 setters.append("case \(literal(property.name)): self.\(property.name) = value as? \(target)")
                 boxSetters.append("case \(literal(property.name)): self._\(property.name) = box as? Joinery.AssociationBox<\(target)>")
                 boxGetters.append("case \(literal(property.name)): return self._\(property.name)")
+                // Read in place through the array (`joins[position].offset`): a `for join in
+                // joins` copy retained and released the join's name and arrays on every row. The
+                // box is set directly: the property's setter wrapped a copy in an Optional first.
                 joins.append(
                     "case \(joins.count):\n"
-                        + "var parent = try \(target)(cursor: cursor, startingAt: join.offset)\n"
-                        + "try parent.attachJoined(join.nested, from: cursor)\n"
-                        + "self.\(property.name) = parent")
+                        + "guard try !Joinery.JoinedAssociation.isMissing(joins[position].keyPositions, in: cursor) else { continue }\n"
+                        + "var parent = try \(target)(cursor: cursor, startingAt: joins[position].offset)\n"
+                        + "if !joins[position].nested.isEmpty { try parent.attachJoined(joins[position].nested, from: cursor) }\n"
+                        + "self._\(property.name) = Joinery.AssociationBox(parent)")
                 codingKeys.append("case _\(property.name) = \(literal(property.name))")
             case .transient:
                 codingKeys.append("case \(property.name)")  // not a column; @Transient itself checks its default value
@@ -112,8 +116,8 @@ public struct ModelMacro: MemberMacro, ExtensionMacro {
             """,
             """
             \(raw: access)mutating func attachJoined(_ joins: [Joinery.JoinedAssociation], from cursor: any Joinery.RowCursor) throws {
-                for join in joins where try !join.isMissing(in: cursor) {
-                    switch join.index {
+                for position in joins.indices {
+                    switch joins[position].index {
                     \(raw: joins.joined(separator: "\n"))
                     default: break
                     }

@@ -159,12 +159,17 @@ struct ModelMacroExpansionTests {
                 }
 
                 public mutating func attachJoined(_ joins: [Joinery.JoinedAssociation], from cursor: any Joinery.RowCursor) throws {
-                    for join in joins where try !join.isMissing(in: cursor) {
-                        switch join.index {
+                    for position in joins.indices {
+                        switch joins[position].index {
                         case 0:
-                            var parent = try User(cursor: cursor, startingAt: join.offset)
-                            try parent.attachJoined(join.nested, from: cursor)
-                            self.user = parent
+                            guard try !Joinery.JoinedAssociation.isMissing(joins[position].keyPositions, in: cursor) else {
+                                continue
+                            }
+                            var parent = try User(cursor: cursor, startingAt: joins[position].offset)
+                            if !joins[position].nested.isEmpty {
+                                try parent.attachJoined(joins[position].nested, from: cursor)
+                            }
+                            self._user = Joinery.AssociationBox(parent)
                         default:
                             break
                         }

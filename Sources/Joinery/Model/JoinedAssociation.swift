@@ -33,6 +33,14 @@ public struct JoinedAssociation: Sendable, Hashable {
     /// Whether the row has no such parent: a NULL in its key.
     @inlinable
     public func isMissing(in cursor: any RowCursor) throws -> Bool {
+        try Self.isMissing(keyPositions, in: cursor)
+    }
+
+    /// Whether the row has a NULL at one of `keyPositions`: no parent there. What the code
+    /// `@Model` generates calls with `joins[i].keyPositions`, so that the join itself is not
+    /// copied (its name and arrays retained and released) on every row.
+    @inlinable
+    public static func isMissing(_ keyPositions: [Int], in cursor: any RowCursor) throws -> Bool {
         for position in keyPositions where try cursor.isNull(at: position) { return true }
         return false
     }
