@@ -1,10 +1,12 @@
+import Dispatch
 import EngineTestSupport
 @testable import Joinery
+import Synchronization
 import Testing
 
 /// A query builder is a value: a step returns a new builder and leaves the one it was taken
 /// from as it was, however the builders are copied, kept and run (the query is held in a shared
-/// box, replaced on every change).
+/// box, changed in place only while one builder holds it: copy on write).
 @Suite("Query builder values")
 struct QueryBuilderValueTests {
     @Test(arguments: TestEngine.allCases)
@@ -29,6 +31,61 @@ struct QueryBuilderValueTests {
             #expect(statements.map { $0.sql.contains("LIMIT") } == [false, false, true], "\(statements)")
             #expect(try kept.map { try $0.all().count } == [1, 1, 0])
             #expect(base.query.filter == nil && named.query.limit == nil)
+        }
+    }
+
+    /// `find`, `first`, `count` and `all` end the builder they are called on, and take its query
+    /// out of the box when no other builder holds it: on a builder that is kept, they must copy it.
+    @Test(arguments: TestEngine.allCases)
+    func runningAKeptBuilderLeavesItAsItWas(engine: TestEngine) throws {
+        try withDatabase(engine) { db in
+            var ann = Profile(name: "ann's", user: User(name: "ann"))
+            try db.create(&ann)
+            let kept = db.query(Profile.self).join(\.user)
+            let expected = db.query(Profile.self).join(\.user).query
+            #expect(try kept.find(ann.id ?? 0)?.user?.name == "ann")
+            #expect(try kept.count() == 1)
+            #expect(try kept.first()?.name == "ann's")
+            #expect(try kept.all().map(\.name) == ["ann's"])
+            #expect(kept.query == expected, "running a kept builder changed its query")
+            #expect(try kept.filter(\.name == "bob").all().isEmpty)
+            #expect(try kept.all().count == 1, "a step on the kept builder's copy reached it")
+        }
+    }
+
+    /// One builder shared by threads that each step and run it: every thread reads its own row,
+    /// and the shared builder is untouched.
+    @Test(arguments: TestEngine.allCases)
+    func aBuilderSharedBetweenThreadsStaysItsOwn(engine: TestEngine) throws {
+        try withDatabase(engine) { db in
+            var ids: [Int64] = []
+            for index in 0..<8 {
+                var profile = Profile(name: "p\(index)", user: User(name: "u\(index)"))
+                try db.create(&profile)
+                ids.append(profile.id ?? 0)
+            }
+            let shared = db.query(Profile.self).preload(\.user)
+            let expected = shared.query, keys = ids
+            let found = Mutex<[Int: String]>([:])
+            let failures = Mutex<[String]>([])
+            DispatchQueue.concurrentPerform(iterations: 8) { index in
+                do {
+                    for _ in 0..<20 {
+                        let byName = try shared.filter(\.name == "p\(index)").all()
+                        let byID = try shared.find(keys[index])
+                        guard byName.count == 1, byName[0].user?.name == "u\(index)", byID?.user?.name == "u\(index)" else {
+                            failures.withLock { $0.append("thread \(index) read \(byName.map(\.name)), \(String(describing: byID?.name))") }
+                            return
+                        }
+                    }
+                    found.withLock { $0[index] = "u\(index)" }
+                } catch {
+                    failures.withLock { $0.append("thread \(index): \(error)") }
+                }
+            }
+            #expect(failures.withLock { $0 }.isEmpty)
+            #expect(found.withLock { $0.count } == 8)
+            #expect(shared.query == expected, "a thread's step reached the shared builder")
         }
     }
 }

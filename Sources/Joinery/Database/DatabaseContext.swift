@@ -48,6 +48,13 @@ final class DatabaseContext: Sendable {
         _ = try? schema(including: types)
     }
 
+    /// ``register(_:)`` for the one type a query starts from (`db.query(Profile.self)`), on every
+    /// query: checked against the snapshot with no array made and no schema copied out.
+    func register(_ type: any Model.Type) {
+        if let snapshot, snapshot.covers(type, fitting: nil) { return }
+        _ = try? schema(including: [type])
+    }
+
     func schema(including types: [any Model.Type]) throws -> Schema {
         try schema(including: types, fitting: nil)
     }

@@ -24,12 +24,28 @@ public struct QueryBuilder<M: Model, Source: Sendable>: Sendable {
     public internal(set) var query: SelectQuery {
         get { box.query }
         _modify {
-            var query = box.query
-            yield &query
-            box = SelectQueryBox(query)
+            // Copy on write (see ``SelectQueryBox``): in place when this builder alone holds the box.
+            if !isKnownUniquelyReferenced(&box) { box = SelectQueryBox(box.query) }
+            yield &box.query
         }
     }
 
+    /// The query, for a call that runs it and ends the builder (`all()`, `find(_:)`): moved out
+    /// of the box when this builder alone holds it — the builder is being consumed, and a copy
+    /// would retain each of the query's fields only to release them after the statement ran —
+    /// and copied when it is shared. Inlined: an out-of-line method of the generic builder
+    /// looked its type metadata up.
+    @inline(__always)
+    mutating func takeQuery() -> SelectQuery {
+        guard isKnownUniquelyReferenced(&box) else { return box.query }
+        var query = SelectQuery("")
+        swap(&query, &box.query)
+        return query
+    }
+
+    // Inlined into `query(_:)`, where `Source` is known: there the builder's layout is fixed, and
+    // an out-of-line generic init looked the builder's type metadata up on every query.
+    @inline(__always)
     init(source: Source, context: DatabaseContext) {
         self.source = source
         self.context = context
@@ -39,7 +55,7 @@ public struct QueryBuilder<M: Model, Source: Sendable>: Sendable {
     // MARK: Conditions and shape
 
     /// Rows that match `condition`.
-    public func filter(_ condition: Condition) -> Self {
+    public consuming func filter(_ condition: Condition) -> Self {
         var copy = self
         copy.query.filter = copy.query.filter.map { $0.and(condition) } ?? condition
         return copy
@@ -47,7 +63,7 @@ public struct QueryBuilder<M: Model, Source: Sendable>: Sendable {
 
     /// Rows that match SQL written by hand, GORM's `Where("name = ?", "jinzhu")`. Placeholders are
     /// `?` only (a `$1` is misuse).
-    public func filter(_ sql: String, _ arguments: any SQLValueConvertible...) -> Self {
+    public consuming func filter(_ sql: String, _ arguments: any SQLValueConvertible...) -> Self {
         filter(.fragment(sql, arguments: arguments.map(\.sqlValue)))
     }
 
@@ -60,7 +76,7 @@ public struct QueryBuilder<M: Model, Source: Sendable>: Sendable {
     /// db.query(User.self).filter("id IN ? AND name <> ?", ids, "x")  // more values after the list
     /// db.query(User.self).filter("id IN ?", [Int]())                 // "id" IN (NULL): no rows
     /// ```
-    public func filter<Element: SQLValueConvertible>(_ sql: String, _ list: [Element], _ more: any SQLValueConvertible...) -> Self {
+    public consuming func filter<Element: SQLValueConvertible>(_ sql: String, _ list: [Element], _ more: any SQLValueConvertible...) -> Self {
         filter(Condition.fragment(sql, list: list, more))
     }
 
@@ -70,28 +86,28 @@ public struct QueryBuilder<M: Model, Source: Sendable>: Sendable {
     /// ```swift
     /// db.query(Profile.self).order(by: "id", descending: true)   // ORDER BY "profiles"."id" DESC
     /// ```
-    public func order(by column: String, table: String? = nil, descending: Bool = false) -> Self {
+    public consuming func order(by column: String, table: String? = nil, descending: Bool = false) -> Self {
         var copy = self
         copy.query.order.append(OrderingTerm(ColumnReference(column, table: table), descending: descending))
         return copy
     }
 
     /// At most `limit` rows (`LIMIT $n`); preloads load the parents of those rows only.
-    public func limit(_ limit: Int) -> Self {
+    public consuming func limit(_ limit: Int) -> Self {
         var copy = self
         copy.query.limit = limit
         return copy
     }
 
     /// Skips the first `offset` rows (`OFFSET $n`; SQLite writes `LIMIT -1 OFFSET $n` without a limit).
-    public func offset(_ offset: Int) -> Self {
+    public consuming func offset(_ offset: Int) -> Self {
         var copy = self
         copy.query.offset = offset
         return copy
     }
 
     /// Soft-deleted rows too, in this model and in every one it includes.
-    public func unscoped() -> Self {
+    public consuming func unscoped() -> Self {
         var copy = self
         copy.query.unscoped = true
         return copy
@@ -104,33 +120,33 @@ public struct QueryBuilder<M: Model, Source: Sendable>: Sendable {
     /// ```sql
     /// SELECT … FROM "users" WHERE "users"."id" IN ($1,$2) AND "users"."deleted_at" IS NULL
     /// ```
-    public func preload<A: Model>(_ association: WritableKeyPath<M, A?>, filter: Condition? = nil) -> Self {
+    public consuming func preload<A: Model>(_ association: WritableKeyPath<M, A?>, filter: Condition? = nil) -> Self {
         including([name(M.self, association)], .preload, filter: filter, types: [A.self])
     }
 
     /// GORM's `Preload("User", "name = ?", "jinzhu")`.
-    public func preload<A: Model>(
+    public consuming func preload<A: Model>(
         _ association: WritableKeyPath<M, A?>, _ sql: String, _ arguments: any SQLValueConvertible...
     ) -> Self {
         preload(association, filter: .fragment(sql, arguments: arguments.map(\.sqlValue)))
     }
 
     /// A preload condition whose first placeholder takes a list (`"name IN ?"`, `["a", "b"]`).
-    public func preload<A: Model, Element: SQLValueConvertible>(
+    public consuming func preload<A: Model, Element: SQLValueConvertible>(
         _ association: WritableKeyPath<M, A?>, _ sql: String, _ list: [Element], _ more: any SQLValueConvertible...
     ) -> Self {
         preload(association, filter: .fragment(sql, list: list, more))
     }
 
     /// A nested preload, GORM's `Preload("User.Company")`: the users, then their companies.
-    public func preload<A: Model, B: Model>(
+    public consuming func preload<A: Model, B: Model>(
         _ first: WritableKeyPath<M, A?>, _ second: WritableKeyPath<A, B?>, filter: Condition? = nil
     ) -> Self {
         including([name(M.self, first), name(A.self, second)], .preload, filter: filter, types: [A.self, B.self])
     }
 
     /// A preload three associations deep, GORM's `Preload("User.Company.Country")`.
-    public func preload<A: Model, B: Model, C: Model>(
+    public consuming func preload<A: Model, B: Model, C: Model>(
         _ first: WritableKeyPath<M, A?>, _ second: WritableKeyPath<A, B?>, _ third: WritableKeyPath<B, C?>,
         filter: Condition? = nil
     ) -> Self {
@@ -145,22 +161,22 @@ public struct QueryBuilder<M: Model, Source: Sendable>: Sendable {
     /// ```swift
     /// db.query(Profile.self).preload("user.company.country.region")
     /// ```
-    public func preload(_ dottedPath: String, filter: Condition? = nil) -> Self {
+    public consuming func preload(_ dottedPath: String, filter: Condition? = nil) -> Self {
         including(dottedPath.split(separator: ".").map(String.init), .preload, filter: filter, types: [])
     }
 
     /// A join by dotted relation path, of any depth (`"user.company.country"` joins as
     /// `"User__Company__Country"`).
-    public func join(_ dottedPath: String, _ kind: JoinKind = .left, on: Condition? = nil) -> Self {
+    public consuming func join(_ dottedPath: String, _ kind: JoinKind = .left, on: Condition? = nil) -> Self {
         including(dottedPath.split(separator: ".").map(String.init), kind == .inner ? .innerJoin : .leftJoin, filter: on, types: [])
     }
 
     /// Preloads every belongs-to association of the model, one level deep (GORM's
     /// `Preload(clause.Associations)`): one statement per association.
-    public func preloadAll() -> Self {
+    public consuming func preloadAll() -> Self {
         var copy = self
         for (name, type) in M.associationTypes.sorted(by: { $0.key < $1.key })
-        where !query.includes.contains(where: { $0.path == [name] }) {
+        where !copy.query.includes.contains(where: { $0.path == [name] }) {
             copy = copy.including([name], .preload, filter: nil, types: [type])
         }
         return copy
@@ -169,12 +185,12 @@ public struct QueryBuilder<M: Model, Source: Sendable>: Sendable {
     /// Loads the association in the same statement, LEFT JOIN by default; its columns come back
     /// as `User__name` and fill the nested value (a missing parent leaves it nil). With `.inner`,
     /// rows without a parent are left out.
-    public func join<A: Model>(_ association: WritableKeyPath<M, A?>, _ kind: JoinKind = .left, on: Condition? = nil) -> Self {
+    public consuming func join<A: Model>(_ association: WritableKeyPath<M, A?>, _ kind: JoinKind = .left, on: Condition? = nil) -> Self {
         including([name(M.self, association)], kind == .inner ? .innerJoin : .leftJoin, filter: on, types: [A.self])
     }
 
     /// A nested join: `LEFT JOIN "companies" "User__Company" ON "User"."company_id" = "User__Company"."id"`.
-    public func join<A: Model, B: Model>(
+    public consuming func join<A: Model, B: Model>(
         _ first: WritableKeyPath<M, A?>, _ second: WritableKeyPath<A, B?>, _ kind: JoinKind = .left, on: Condition? = nil
     ) -> Self {
         including(
@@ -190,16 +206,16 @@ public struct QueryBuilder<M: Model, Source: Sendable>: Sendable {
     /// db.query(Profile.self).preload(\.user).unscoped(\.user)
     /// // SELECT … FROM "users" WHERE "users"."id" IN ($1, $2)      -- deleted users too
     /// ```
-    public func unscoped<A: Model>(_ association: WritableKeyPath<M, A?>) -> Self {
+    public consuming func unscoped<A: Model>(_ association: WritableKeyPath<M, A?>) -> Self {
         unscoping([name(M.self, association)], types: [A.self])
     }
 
     /// A nested association's soft-deleted rows too (`User.Company`).
-    public func unscoped<A: Model, B: Model>(_ first: WritableKeyPath<M, A?>, _ second: WritableKeyPath<A, B?>) -> Self {
+    public consuming func unscoped<A: Model, B: Model>(_ first: WritableKeyPath<M, A?>, _ second: WritableKeyPath<A, B?>) -> Self {
         unscoping([name(M.self, first), name(A.self, second)], types: [A.self, B.self])
     }
 
-    private func unscoping(_ path: [String?], types: [any Model.Type]) -> Self {
+    private consuming func unscoping(_ path: [String?], types: [any Model.Type]) -> Self {
         let names = path.map { $0 ?? "(not an association)" }
         guard let index = query.includes.lastIndex(where: { $0.path == names }) else {
             var copy = including(path, .preload, filter: nil, types: types)
@@ -212,7 +228,7 @@ public struct QueryBuilder<M: Model, Source: Sendable>: Sendable {
     }
 
     /// A join three associations deep: `… LEFT JOIN "countries" "User__Company__Country" ON …`.
-    public func join<A: Model, B: Model, C: Model>(
+    public consuming func join<A: Model, B: Model, C: Model>(
         _ first: WritableKeyPath<M, A?>, _ second: WritableKeyPath<A, B?>, _ third: WritableKeyPath<B, C?>,
         _ kind: JoinKind = .left, on: Condition? = nil
     ) -> Self {
@@ -221,9 +237,9 @@ public struct QueryBuilder<M: Model, Source: Sendable>: Sendable {
             filter: on, types: [A.self, B.self, C.self])
     }
 
-    private func including(_ path: [String?], _ mode: IncludeMode, filter: Condition?, types: [any Model.Type]) -> Self {
-        var copy = self
+    private consuming func including(_ path: [String?], _ mode: IncludeMode, filter: Condition?, types: [any Model.Type]) -> Self {
         context.register(types)
+        var copy = self
         // A key path that is no association names no relation; the planner reports it.
         copy.query.includes.append(Include(path.map { $0 ?? "(not an association)" }, mode, filter: filter))
         return copy
@@ -235,41 +251,38 @@ public struct QueryBuilder<M: Model, Source: Sendable>: Sendable {
 
     /// The same query, counting instead of loading: preloads are dropped, joins kept (an inner
     /// join filters).
-    var countQuery: SelectQuery {
-        var copy = query
-        copy.count = true
-        copy.includes = copy.includes.filter { $0.mode != .preload }
-        return copy
-    }
-
-    var firstQuery: SelectQuery {
-        var copy = query
-        copy.first = true
-        return copy
-    }
 }
 
 extension QueryBuilder where Source == Database {
     /// Every matching row, with its included associations.
-    public func all() throws -> [M] {
-        try source.unitOfWork { try source.load(query, as: M.self) }
+    public consuming func all() throws -> [M] {
+        let query = takeQuery()
+        return try source.unitOfWork { try source.load(query, as: M.self) }
     }
 
     /// The first row by primary key (GORM's `First`), or nil.
-    public func first() throws -> M? {
-        try source.unitOfWork { try source.loadFirst(firstQuery, as: M.self) }
+    public consuming func first() throws -> M? {
+        var query = takeQuery()
+        query.first = true
+        // A `let` for the closure: a captured `var` is copied out on every read.
+        let run = consume query
+        return try source.unitOfWork { try source.loadFirst(run, as: M.self) }
     }
 
     /// The row with this primary key, or nil.
-    public func find(_ id: some SQLValueConvertible) throws -> M? {
-        // Not a method of the builder: calling one from here looks the builder's generic type up.
-        let query = try box.query.findingKey(id.sqlValue, of: M.self, in: context)
-        return try source.unitOfWork { try source.loadFirst(query, as: M.self) }
+    public consuming func find(_ id: some SQLValueConvertible) throws -> M? {
+        var query = takeQuery()
+        try query.restrict(toKey: id.sqlValue, of: M.self, in: context)
+        let run = consume query
+        return try source.unitOfWork { try source.loadFirst(run, as: M.self) }
     }
 
     /// The number of matching rows.
-    public func count() throws -> Int {
-        try source.unitOfWork { try source.count(countQuery, of: M.self) }
+    public consuming func count() throws -> Int {
+        var query = takeQuery()
+        query.countInstead()
+        let run = consume query
+        return try source.unitOfWork { try source.count(run, of: M.self) }
     }
 
     /// The first statement `all()` would run, in this database's dialect, without running it
@@ -291,7 +304,7 @@ extension QueryBuilder where Source == Database {
 extension Database {
     /// Starts a query of `type`.
     public func query<M: Model>(_ type: M.Type) -> QueryBuilder<M, Database> {
-        register([type])
+        context.register(type)
         return QueryBuilder(source: self, context: context)
     }
 
@@ -307,14 +320,20 @@ extension Database {
 extension SelectQuery {
     /// This query limited to the row whose primary key is `id`: its filter and
     /// `"id" = ?`, `LIMIT 1`.
-    func findingKey(_ id: SQLValue, of type: any Model.Type, in context: DatabaseContext) throws -> SelectQuery {
+    /// This query narrowed to the row whose primary key is `id` (`find`).
+    mutating func restrict(toKey id: SQLValue, of type: any Model.Type, in context: DatabaseContext) throws {
         guard let key = try context.primaryKey(of: type), key.count == 1 else {
             throw JoineryError.misuse("\(type) has no single-column primary key to find by", model: "\(type)")
         }
-        var query = self
         let condition = Condition.equal(key[0], id)
-        query.filter = query.filter.map { $0.and(condition) } ?? condition
-        query.limit = 1
-        return query
+        filter = filter.map { $0.and(condition) } ?? condition
+        limit = 1
+    }
+
+    /// This query counting instead of loading (`count()`): preloads dropped, joins kept (an inner
+    /// join filters).
+    mutating func countInstead() {
+        count = true
+        includes.removeAll { $0.mode == .preload }
     }
 }

@@ -11,7 +11,7 @@ extension DatabasePool {
     /// let profiles = try await pool.query(Profile.self).preload(\.user).all()
     /// ```
     public func query<M: Model>(_ type: M.Type) -> QueryBuilder<M, DatabasePool> {
-        register([type])
+        context.register(type)
         return QueryBuilder(source: self, context: context)
     }
 
@@ -116,27 +116,33 @@ struct ModelTypeBox: @unchecked Sendable {
 
 extension QueryBuilder where Source == DatabasePool {
     /// Every matching row, with its included associations: one unit of work on a reader.
-    public func all() async throws -> [M] {
-        let query = query
+    public consuming func all() async throws -> [M] {
+        let query = takeQuery()
         return try await source.read { db in try db.load(query, as: M.self) }
     }
 
     /// The first row by primary key (GORM's `First`), or nil.
-    public func first() async throws -> M? {
-        let query = firstQuery
-        return try await source.read { db in try db.loadFirst(query, as: M.self) }
+    public consuming func first() async throws -> M? {
+        var query = takeQuery()
+        query.first = true
+        let run = consume query
+        return try await source.read { db in try db.loadFirst(run, as: M.self) }
     }
 
     /// The row with this primary key, or nil.
-    public func find(_ id: some SQLValueConvertible) async throws -> M? {
-        let query = try self.query.findingKey(id.sqlValue, of: M.self, in: context)
-        return try await source.read { db in try db.loadFirst(query, as: M.self) }
+    public consuming func find(_ id: some SQLValueConvertible) async throws -> M? {
+        var query = takeQuery()
+        try query.restrict(toKey: id.sqlValue, of: M.self, in: context)
+        let run = consume query
+        return try await source.read { db in try db.loadFirst(run, as: M.self) }
     }
 
     /// The number of matching rows.
-    public func count() async throws -> Int {
-        let query = countQuery
-        return try await source.read { db in try db.count(query, of: M.self) }
+    public consuming func count() async throws -> Int {
+        var query = takeQuery()
+        query.countInstead()
+        let run = consume query
+        return try await source.read { db in try db.count(run, of: M.self) }
     }
 }
 

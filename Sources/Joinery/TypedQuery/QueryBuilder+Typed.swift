@@ -12,7 +12,7 @@ extension QueryBuilder {
     /// db.query(Profile.self).filter(\.name == "jinzhu")
     /// // SELECT … FROM "profiles" WHERE "profiles"."name" = $1
     /// ```
-    public func filter(_ condition: ModelCondition<M>) -> Self {
+    public consuming func filter(_ condition: ModelCondition<M>) -> Self {
         filter(condition.condition)
     }
 
@@ -24,12 +24,12 @@ extension QueryBuilder {
     /// db.query(Profile.self).join(\.user).filter(\.user, \.name == "jinzhu")
     /// // … LEFT JOIN "users" "User" ON … WHERE "User"."name" = $1
     /// ```
-    public func filter<A: Model>(_ association: WritableKeyPath<M, A?>, _ condition: ModelCondition<A>) -> Self {
+    public consuming func filter<A: Model>(_ association: WritableKeyPath<M, A?>, _ condition: ModelCondition<A>) -> Self {
         filter(condition.qualified(by: alias([M.associationName(for: association)])))
     }
 
     /// Rows whose nested joined association matches `condition` (`"User__Company"."name" = $1`).
-    public func filter<A: Model, B: Model>(
+    public consuming func filter<A: Model, B: Model>(
         _ first: WritableKeyPath<M, A?>, _ second: WritableKeyPath<A, B?>, _ condition: ModelCondition<B>
     ) -> Self {
         filter(condition.qualified(by: alias([M.associationName(for: first), A.associationName(for: second)])))
@@ -37,7 +37,7 @@ extension QueryBuilder {
 
     /// Rows whose association three levels down matches `condition`
     /// (`"User__Company__Country"."code" = $1`).
-    public func filter<A: Model, B: Model, C: Model>(
+    public consuming func filter<A: Model, B: Model, C: Model>(
         _ first: WritableKeyPath<M, A?>, _ second: WritableKeyPath<A, B?>, _ third: WritableKeyPath<B, C?>,
         _ condition: ModelCondition<C>
     ) -> Self {
@@ -52,12 +52,12 @@ extension QueryBuilder {
     /// db.query(Profile.self).order(by: \.updatedAt, .descending)
     /// // … ORDER BY "profiles"."updated_at" DESC
     /// ```
-    public func order<Value>(by field: KeyPath<M, Value>, _ direction: SortDirection = .ascending) -> Self {
+    public consuming func order<Value>(by field: KeyPath<M, Value>, _ direction: SortDirection = .ascending) -> Self {
         ordered(M.reference(to: field), direction)
     }
 
     /// `ORDER BY` a field of a joined association (`"User"."name"`).
-    public func order<A: Model, Value>(
+    public consuming func order<A: Model, Value>(
         by association: WritableKeyPath<M, A?>, _ field: KeyPath<A, Value>, _ direction: SortDirection = .ascending
     ) -> Self {
         let column = A.reference(to: field)
@@ -70,14 +70,14 @@ extension QueryBuilder {
     /// db.query(Profile.self).join(\.user, on: \.name == "jinzhu")
     /// // LEFT JOIN "users" "User" ON "profiles"."user_id" = "User"."id" AND "User"."name" = $1 …
     /// ```
-    public func join<A: Model>(_ association: WritableKeyPath<M, A?>, _ kind: JoinKind = .left, on condition: ModelCondition<A>)
+    public consuming func join<A: Model>(_ association: WritableKeyPath<M, A?>, _ kind: JoinKind = .left, on condition: ModelCondition<A>)
         -> Self
     {
         join(association, kind, on: condition.condition)
     }
 
     /// A nested join with an extra typed `ON` condition on the innermost association's fields.
-    public func join<A: Model, B: Model>(
+    public consuming func join<A: Model, B: Model>(
         _ first: WritableKeyPath<M, A?>, _ second: WritableKeyPath<A, B?>, _ kind: JoinKind = .left,
         on condition: ModelCondition<B>
     ) -> Self {
@@ -91,7 +91,7 @@ extension QueryBuilder {
     /// db.query(Profile.self).preload(\.user, filter: \.name == "jinzhu")
     /// // SELECT … FROM "users" WHERE "users"."id" IN ($1, $2) AND "users"."name" = $3 …
     /// ```
-    public func preload<A: Model>(_ association: WritableKeyPath<M, A?>, filter condition: ModelCondition<A>) -> Self {
+    public consuming func preload<A: Model>(_ association: WritableKeyPath<M, A?>, filter condition: ModelCondition<A>) -> Self {
         preload(association, filter: condition.condition)
     }
 
@@ -102,7 +102,7 @@ extension QueryBuilder {
     /// db.query(Profile.self).preload(\.user, columns: [\.name])
     /// // SELECT "users"."id", "users"."name" FROM "users" WHERE "users"."id" IN ($1, $2) …
     /// ```
-    public func preload<A: Model>(
+    public consuming func preload<A: Model>(
         _ association: WritableKeyPath<M, A?>, columns: [PartialKeyPath<A>], filter condition: ModelCondition<A>? = nil
     ) -> Self {
         var copy = preload(association, filter: condition?.condition)
@@ -112,7 +112,7 @@ extension QueryBuilder {
         return copy
     }
 
-    private func ordered(_ column: ColumnReference, _ direction: SortDirection) -> Self {
+    private consuming func ordered(_ column: ColumnReference, _ direction: SortDirection) -> Self {
         var copy = self
         copy.query.order.append(OrderingTerm(column, descending: direction == .descending))
         return copy
