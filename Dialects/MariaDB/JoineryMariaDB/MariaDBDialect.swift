@@ -16,8 +16,10 @@ import Joinery
 /// DDL is not transactional: one statement creates the table whole or not at all. Unbounded
 /// `LONGTEXT` cannot be a key; give such a field a `maxLength`.
 public struct MariaDBDialect: SQLDialect {
-    public var version: EngineVersion
-    public var capabilities: DialectCapabilities
+    // Behind references: `lower` hands the dialect to its writer as `any SQLDialect`, and inline
+    // these made it too large for an existential's buffer (a heap box per statement).
+    @Indirect public var version: EngineVersion
+    @Indirect public var capabilities: DialectCapabilities
 
     public init(version: EngineVersion = EngineVersion(10, 11)) {
         self.version = version

@@ -13,8 +13,10 @@ import Joinery
 /// shortens generated ones first. More preload keys than one statement may bind are sent as one
 /// array parameter.
 public struct PostgreSQLDialect: SQLDialect {
-    public var version: EngineVersion
-    public var capabilities: DialectCapabilities
+    // Behind references: `lower` hands the dialect to its writer as `any SQLDialect`, and inline
+    // these made it too large for an existential's buffer (a heap box per statement).
+    @Indirect public var version: EngineVersion
+    @Indirect public var capabilities: DialectCapabilities
 
     public init(version: EngineVersion = EngineVersion(15)) {
         self.version = version

@@ -12,8 +12,10 @@ import Joinery
 /// created later (SQLite checks them only when rows are written), so cycles need no
 /// `ALTER TABLE`, which SQLite could not do anyway.
 public struct SQLiteDialect: SQLDialect {
-    public var version: EngineVersion
-    public var capabilities: DialectCapabilities
+    // Behind references: `lower` hands the dialect to its writer as `any SQLDialect`, and inline
+    // these made it too large for an existential's buffer (a heap box per statement).
+    @Indirect public var version: EngineVersion
+    @Indirect public var capabilities: DialectCapabilities
 
     /// `maxBindParameters`: the library's `SQLITE_LIMIT_VARIABLE_NUMBER`; a connection reads the
     /// real one. Left out, it is the compiled-in default of the version (999 before 3.32).
