@@ -154,13 +154,13 @@ extension Planner {
             let relations = try relations(include.path, from: root.modelName)
             let path = relations.map(\.name)
             for length in 1...path.count {
-                let prefix = Array(path.prefix(length))
-                let existing = nodes.firstIndex { $0.path == prefix }
+                // Compared as a slice: an array made for each prefix was an allocation per include.
+                let existing = nodes.firstIndex { $0.path.elementsEqual(path.prefix(length)) }
                 if length < path.count {
                     if existing == nil {
                         nodes.append(IncludeNode(
-                            path: prefix, relations: Array(relations.prefix(length)), mode: include.mode, filter: nil,
-                            isExplicit: false))
+                            path: Array(path.prefix(length)), relations: Array(relations.prefix(length)), mode: include.mode,
+                            filter: nil, isExplicit: false))
                     }
                     continue
                 }
