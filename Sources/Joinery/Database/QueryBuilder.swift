@@ -43,6 +43,30 @@ public struct QueryBuilder<M: Model, Source: Sendable>: Sendable {
         return query
     }
 
+    /// The query `first()` runs: this one's first row.
+    @inline(__always)
+    mutating func firstRowQuery() -> SelectQuery {
+        var query = takeQuery()
+        query.first = true
+        return query
+    }
+
+    /// The query `find(_:)` runs: this one narrowed to the row whose primary key is `id`.
+    @inline(__always)
+    mutating func keyQuery(_ id: SQLValue) throws -> SelectQuery {
+        var query = takeQuery()
+        try query.restrict(toKey: id, of: M.self, in: context)
+        return query
+    }
+
+    /// The query `count()` runs: this one counting instead of loading.
+    @inline(__always)
+    mutating func countingQuery() -> SelectQuery {
+        var query = takeQuery()
+        query.countInstead()
+        return query
+    }
+
     // Inlined into `query(_:)`, where `Source` is known: there the builder's layout is fixed, and
     // an out-of-line generic init looked the builder's type metadata up on every query.
     @inline(__always)
@@ -248,9 +272,6 @@ public struct QueryBuilder<M: Model, Source: Sendable>: Sendable {
     private func name<Owner: Model, A>(_ owner: Owner.Type, _ keyPath: WritableKeyPath<Owner, A?>) -> String? {
         Owner.associationName(for: keyPath)
     }
-
-    /// The same query, counting instead of loading: preloads are dropped, joins kept (an inner
-    /// join filters).
 }
 
 extension QueryBuilder where Source == Database {
@@ -262,27 +283,20 @@ extension QueryBuilder where Source == Database {
 
     /// The first row by primary key (GORM's `First`), or nil.
     public consuming func first() throws -> M? {
-        var query = takeQuery()
-        query.first = true
-        // A `let` for the closure: a captured `var` is copied out on every read.
-        let run = consume query
-        return try source.unitOfWork { try source.loadFirst(run, as: M.self) }
+        let query = firstRowQuery()
+        return try source.unitOfWork { try source.loadFirst(query, as: M.self) }
     }
 
     /// The row with this primary key, or nil.
     public consuming func find(_ id: some SQLValueConvertible) throws -> M? {
-        var query = takeQuery()
-        try query.restrict(toKey: id.sqlValue, of: M.self, in: context)
-        let run = consume query
-        return try source.unitOfWork { try source.loadFirst(run, as: M.self) }
+        let query = try keyQuery(id.sqlValue)
+        return try source.unitOfWork { try source.loadFirst(query, as: M.self) }
     }
 
     /// The number of matching rows.
     public consuming func count() throws -> Int {
-        var query = takeQuery()
-        query.countInstead()
-        let run = consume query
-        return try source.unitOfWork { try source.count(run, of: M.self) }
+        let query = countingQuery()
+        return try source.unitOfWork { try source.count(query, of: M.self) }
     }
 
     /// The first statement `all()` would run, in this database's dialect, without running it
@@ -318,9 +332,8 @@ extension Database {
 }
 
 extension SelectQuery {
-    /// This query limited to the row whose primary key is `id`: its filter and
+    /// This query limited to the row whose primary key is `id` (`find`): its filter and
     /// `"id" = ?`, `LIMIT 1`.
-    /// This query narrowed to the row whose primary key is `id` (`find`).
     mutating func restrict(toKey id: SQLValue, of type: any Model.Type, in context: DatabaseContext) throws {
         guard let key = try context.primaryKey(of: type), key.count == 1 else {
             throw JoineryError.misuse("\(type) has no single-column primary key to find by", model: "\(type)")

@@ -123,26 +123,20 @@ extension QueryBuilder where Source == DatabasePool {
 
     /// The first row by primary key (GORM's `First`), or nil.
     public consuming func first() async throws -> M? {
-        var query = takeQuery()
-        query.first = true
-        let run = consume query
-        return try await source.read { db in try db.loadFirst(run, as: M.self) }
+        let query = firstRowQuery()
+        return try await source.read { db in try db.loadFirst(query, as: M.self) }
     }
 
     /// The row with this primary key, or nil.
     public consuming func find(_ id: some SQLValueConvertible) async throws -> M? {
-        var query = takeQuery()
-        try query.restrict(toKey: id.sqlValue, of: M.self, in: context)
-        let run = consume query
-        return try await source.read { db in try db.loadFirst(run, as: M.self) }
+        let query = try keyQuery(id.sqlValue)
+        return try await source.read { db in try db.loadFirst(query, as: M.self) }
     }
 
     /// The number of matching rows.
     public consuming func count() async throws -> Int {
-        var query = takeQuery()
-        query.countInstead()
-        let run = consume query
-        return try await source.read { db in try db.count(run, of: M.self) }
+        let query = countingQuery()
+        return try await source.read { db in try db.count(query, of: M.self) }
     }
 }
 
