@@ -39,6 +39,28 @@ struct SelectSkeletonTests {
         }
         // A filtered join and chosen columns are not kept; the rest are, each once.
         #expect(shared.schema.selectSkeletons.count == 6)
+        // Queries that differ in their filter, order or limit alone share their include nodes.
+        #expect(shared.schema.selectSkeletons.rootCount == 7)
+    }
+
+    /// Planners of two dialects sharing one schema keep what each plans apart: the identifier
+    /// limit shortens aliases.
+    @Test func plannersWithDifferentLimitsSharingASchemaKeepTheirOwn() throws {
+        let schema = try Schema(ScenarioModels.gorm)
+        var short = DialectCapabilities()
+        short.identifierLimit = .bytes(12)
+        let query = SelectQuery("Profile", includes: [Include("user.company", .leftJoin)])
+        for _ in 0..<2 {
+            var written: [[SQLStatement]] = []
+            for capabilities in [DialectCapabilities(), short] {
+                let alone = Planner(schema: try Schema(ScenarioModels.gorm), capabilities: capabilities)
+                let planned = try Planner(schema: schema, capabilities: capabilities).plan(.select(query))
+                #expect(planned.statements.map(\.statement) == (try alone.plan(.select(query))).statements.map(\.statement))
+                written.append(planned.statements.map(\.statement))
+            }
+            #expect(written[0] != written[1])
+        }
+        #expect(schema.selectSkeletons.rootCount == 2)
     }
 
     /// The SQL written from a kept skeleton's text is the SQL written afresh, in every dialect
@@ -78,6 +100,13 @@ struct SelectSkeletonTests {
         var renamed = planned
         renamed.from = TableReference("other_profiles")
         #expect(try dialect.lower(.select(renamed)).sql.contains(#"FROM "other_profiles""#))
+        var filtered = planned
+        filtered.filter = .isNull(.column(ColumnReference("name", table: "profiles")))
+        filtered.order = [OrderingTerm(ColumnReference("id", table: "profiles"))]
+        filtered.limit = 3
+        #expect(try dialect.lower(.select(filtered)).sql.hasSuffix(#"WHERE "profiles"."name" IS NULL ORDER BY "profiles"."id" LIMIT 3"#))
+        // The copies changed their own parts: the planned statement is as it was.
+        #expect(planned.joins.count == 1 && planned.filter == nil && planned.order.isEmpty && planned.limit == nil)
         #expect(try dialect.lower(.select(planned)).sql.contains(#"FROM "profiles" LEFT JOIN "users""#))
     }
 

@@ -38,25 +38,19 @@ extension Planner {
     func plan(_ query: SelectQuery) throws -> QueryPlan {
         let root = try table(forModel: query.model)
         try checkSelectShape(query)
-        let nodes = try includeNodes(query.includes, root: root)
+        let shape = try rootShape(of: query, root: root)
+        let nodes = shape.nodes
 
         // The statement each include belongs to: a join lives in its parent's statement, a
         // preload in its own.
-        func ownerPath(_ path: [String]) -> [String]? {
-            if path.isEmpty { return nil }
-            guard let node = nodes.first(where: { $0.path == path }) else { return nil }
-            return node.isJoin ? ownerPath(Array(path.dropLast())) : path
-        }
-        func ownedJoins(_ owner: [String]?) -> [IncludeNode] {
-            // A join of the root's own relation belongs to the root statement: no path to build.
-            nodes.filter { $0.isJoin && ($0.path.count == 1 ? owner == nil : ownerPath(Array($0.path.dropLast())) == owner) }
-        }
+        func ownerPath(_ path: [String]) -> [String]? { Self.ownerPath(path, in: nodes) }
+        func ownedJoins(_ owner: [String]?) -> [IncludeNode] { Self.ownedJoins(owner, in: nodes) }
 
         // Taken apart at once: each read of a member of the returned tuple copied all of it.
         let (rootStatement, rootLayout, purpose) = try buildSelect(
-            scope: root, scopePath: [], joins: ownedJoins(nil), filter: query.filter, columns: query.columns,
-            order: query.order, limit: query.first ? 1 : query.limit, offset: query.offset, first: query.first,
-            count: query.count, unscoped: query.unscoped)
+            scope: root, skeleton: shape.skeleton, filter: query.filter, order: query.order,
+            limit: query.first ? 1 : query.limit, offset: query.offset, first: query.first, count: query.count,
+            unscoped: query.unscoped)
         var plan = QueryPlan(statements: [
             PlannedStatement(
                 purpose, .select(rootStatement), layout: rootLayout)
@@ -91,9 +85,12 @@ extension Planner {
             let target = try table(forModel: relation.targetModel)
             let chosen = try node.columns.map { try preloadColumns($0, of: node, target, nodes: nodes, joins: ownedJoins(node.path)) }
             let (template, layout, _) = try buildSelect(
-                scope: target, scopePath: node.path, joins: ownedJoins(node.path), filter: node.filter, columns: chosen,
-                order: [], limit: nil, offset: nil, first: false, count: false, unscoped: query.unscoped,
-                scopeUnscoped: query.unscoped || node.unscoped)
+                scope: target,
+                skeleton: try skeleton(
+                    scope: target, scopePath: node.path, joins: ownedJoins(node.path), columns: chosen,
+                    unscoped: query.unscoped),
+                filter: node.filter, order: [], limit: nil, offset: nil, first: false, count: false,
+                unscoped: query.unscoped || node.unscoped)
             let targetKeyPositions = try relation.referencedColumns.map { column in
                 guard let position = layout.position(of: column) else {
                     throw JoineryError.misuse("\(target.name).\(column) is not selected", model: target.modelName)
@@ -186,32 +183,72 @@ extension Planner {
             .map(\.element)
     }
 
-    /// One SELECT: `scope`'s columns, then each join's, aliased by relation path.
-    func buildSelect(
-        scope: TableSchema, scopePath: [String], joins: [IncludeNode], filter: Condition?, columns: [String]?,
-        order: [OrderingTerm], limit: Int?, offset: Int?, first: Bool, count: Bool, unscoped: Bool,
-        scopeUnscoped: Bool? = nil
-    ) throws -> (statement: SelectStatement, layout: RowLayout, purpose: String) {
-        let skeleton: SelectSkeleton
-        if columns == nil, joins.allSatisfy({ $0.filter == nil }) {
-            let key = SelectSkeleton.Key(
-                scope: scope.name,
-                joins: joins.map { .init(path: $0.path.dropFirst(scopePath.count), mode: $0.mode, unscoped: unscoped || $0.unscoped) },
+    /// The include nodes of `query` and the skeleton of its root statement, kept per schema
+    /// for includes without filters or chosen columns: a query the plan cache has not seen (a
+    /// new filter) on joins and preloads the schema has seen before then builds only its
+    /// `WHERE` and `ORDER BY`.
+    private func rootShape(of query: SelectQuery, root: TableSchema) throws -> SelectSkeleton.RootShape {
+        let keepable = query.columns == nil && query.includes.allSatisfy { $0.filter == nil && $0.columns == nil }
+        let key = keepable
+            ? SelectSkeleton.RootKey(
+                model: query.model, includes: query.includes, unscoped: query.unscoped,
                 identifierLimit: capabilities.identifierLimit)
-            skeleton = try schema.selectSkeletons.skeleton(key) {
-                var skeleton = try buildSkeleton(scope: scope, scopePath: scopePath, joins: joins, columns: nil, unscoped: unscoped)
-                skeleton.prefix = LoweredSelectPrefix()
-                return skeleton
-            }
-        } else {
-            skeleton = try buildSkeleton(scope: scope, scopePath: scopePath, joins: joins, columns: columns, unscoped: unscoped)
+            : nil
+        if let key, let shape = schema.selectSkeletons.root(key) { return shape }
+        let nodes = try includeNodes(query.includes, root: root)
+        let shape = SelectSkeleton.RootShape(
+            nodes: nodes,
+            skeleton: try skeleton(
+                scope: root, scopePath: [], joins: Self.ownedJoins(nil, in: nodes), columns: query.columns,
+                unscoped: query.unscoped))
+        if let key { schema.selectSkeletons.keep(shape, for: key) }
+        return shape
+    }
+
+    /// The path of the statement the include at `path` is read by: a join lives in its parent's
+    /// statement (nil: the root's), a preload in its own.
+    static func ownerPath(_ path: [String], in nodes: [IncludeNode]) -> [String]? {
+        if path.isEmpty { return nil }
+        guard let node = nodes.first(where: { $0.path == path }) else { return nil }
+        return node.isJoin ? ownerPath(Array(path.dropLast()), in: nodes) : path
+    }
+
+    /// The joins the statement of `owner` (nil: the root's) makes.
+    static func ownedJoins(_ owner: [String]?, in nodes: [IncludeNode]) -> [IncludeNode] {
+        // A join of the root's own relation belongs to the root statement: no path to build.
+        nodes.filter { $0.isJoin && ($0.path.count == 1 ? owner == nil : ownerPath(Array($0.path.dropLast()), in: nodes) == owner) }
+    }
+
+    /// The columns, joins and names of a SELECT from `scope` with `joins`, kept per schema when
+    /// it has no chosen columns and its joins no filters of their own.
+    func skeleton(
+        scope: TableSchema, scopePath: [String], joins: [IncludeNode], columns: [String]?, unscoped: Bool
+    ) throws -> SelectSkeleton {
+        guard columns == nil, joins.allSatisfy({ $0.filter == nil }) else {
+            return try buildSkeleton(scope: scope, scopePath: scopePath, joins: joins, columns: columns, unscoped: unscoped)
         }
+        let key = SelectSkeleton.Key(
+            scope: scope.name,
+            joins: joins.map { .init(path: $0.path.dropFirst(scopePath.count), mode: $0.mode, unscoped: unscoped || $0.unscoped) },
+            identifierLimit: capabilities.identifierLimit)
+        return try schema.selectSkeletons.skeleton(key) {
+            try buildSkeleton(scope: scope, scopePath: scopePath, joins: joins, columns: nil, unscoped: unscoped, kept: true)
+        }
+    }
+
+    /// One SELECT: `scope`'s columns, then each join's, aliased by relation path (the
+    /// skeleton's), with its filter, order and limit. `unscoped`: soft-deleted rows of `scope`
+    /// too.
+    func buildSelect(
+        scope: TableSchema, skeleton: SelectSkeleton, filter: Condition?, order: [OrderingTerm], limit: Int?, offset: Int?,
+        first: Bool, count: Bool, unscoped: Bool
+    ) throws -> (statement: SelectStatement, layout: RowLayout, purpose: String) {
         let named = skeleton.tables
         let scopeTable = NamedTable(qualifier: scope.name, table: scope)
 
         var where_ = Conjunction()
         where_.add(try filter.map { try named.resolve($0, defaultTable: scopeTable) })
-        where_.add(softDeleteScope(scope, qualifier: scope.name, unscoped: scopeUnscoped ?? unscoped))
+        where_.add(softDeleteScope(scope, qualifier: scope.name, unscoped: unscoped))
         var terms = try order.map { term in
             OrderingTerm(try named.resolve(term.column, defaultTable: scopeTable), descending: term.descending)
         }
@@ -233,8 +270,10 @@ extension Planner {
     /// The columns, joins and names of a SELECT from `scope` with `joins`: what its filter,
     /// order and limit do not change (kept per schema when it has no chosen columns and its
     /// joins no filters of their own).
+    /// `kept`: the skeleton is kept per schema, and keeps the text of its columns and joins
+    /// once lowered.
     private func buildSkeleton(
-        scope: TableSchema, scopePath: [String], joins: [IncludeNode], columns: [String]?, unscoped: Bool
+        scope: TableSchema, scopePath: [String], joins: [IncludeNode], columns: [String]?, unscoped: Bool, kept: Bool = false
     ) throws -> SelectSkeleton {
         let scopeTable = NamedTable(qualifier: scope.name, table: scope)
         var named = StatementTables(scopeTable, capacity: 1 + 2 * joins.count)
@@ -328,7 +367,7 @@ extension Planner {
 
         return SelectSkeleton(
             selected: selected, resultColumns: resultColumns, segments: segments, joins: sqlJoins, tables: named,
-            purpose: "select " + scope.name)
+            purpose: "select " + scope.name, prefix: kept ? LoweredSelectPrefix() : nil)
     }
 
     /// The tables one statement names: its own, then each join under its alias (and its

@@ -73,8 +73,9 @@ public struct Planner: Sendable {
     /// The position among `columns` (of `table`, the table of `model`) of the column named by
     /// column or by field.
     static func columnIndex(_ name: String, in columns: [ColumnSchema], table: String, model: String) throws -> Int {
-        if let index = columns.firstIndex(where: { $0.name == name }) { return index }
-        if let index = columns.firstIndex(where: { $0.fieldName == name }) { return index }
+        // By index: a closure (`firstIndex(where:)`) is handed a copy of each column's schema.
+        for index in columns.indices where columns[index].name == name { return index }
+        for index in columns.indices where columns[index].fieldName == name { return index }
         throw JoineryError(
             .misuse,
             "\(model) has no column or field \(name) (columns: \(columns.map(\.name).joined(separator: ", ")))",

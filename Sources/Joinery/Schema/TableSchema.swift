@@ -82,12 +82,26 @@ public struct TableSchema: Sendable, Hashable, Codable {
             belongsTo: belongsTo))
     }
 
+    // These look by index: a closure (`first(where:)`) is handed a copy of each element.
+
     /// The column called `name`.
-    public func column(named name: String) -> ColumnSchema? { columns.first { $0.name == name } }
+    public func column(named name: String) -> ColumnSchema? {
+        let columns = shared.fields.columns
+        for index in columns.indices where columns[index].name == name { return columns[index] }
+        return nil
+    }
     /// The column of the field `field`.
-    public func column(forField field: String) -> ColumnSchema? { columns.first { $0.fieldName == field } }
+    public func column(forField field: String) -> ColumnSchema? {
+        let columns = shared.fields.columns
+        for index in columns.indices where columns[index].fieldName == field { return columns[index] }
+        return nil
+    }
     /// The relation called `name`.
-    public func relation(named name: String) -> BelongsToRelation? { belongsTo.first { $0.name == name } }
+    public func relation(named name: String) -> BelongsToRelation? {
+        let relations = shared.fields.belongsTo
+        for index in relations.indices where relations[index].name == name { return relations[index] }
+        return nil
+    }
 
     /// The soft-delete column (`deleted_at`), if the model has one.
     public var softDeleteColumn: String? { columnName(withRole: .deletedAt) }
@@ -96,9 +110,12 @@ public struct TableSchema: Sendable, Hashable, Codable {
     /// The column set on every write (`updated_at`), if any.
     public var updatedAtColumn: String? { columnName(withRole: .updatedAt) }
 
-    /// By index: `first(where:)` would copy each column's schema it passes.
+    /// By index, reading the role in place: a closure (`firstIndex(where:)`) is handed a copy
+    /// of each column's schema it passes, and every query asks for the soft-delete column.
     private func columnName(withRole role: FieldRole) -> String? {
-        columns.firstIndex { $0.role == role }.map { columns[$0].name }
+        let columns = shared.fields.columns
+        for index in columns.indices where columns[index].role == role { return columns[index].name }
+        return nil
     }
 
     /// Whether `columns` are the primary key or carry a unique constraint or unique index —

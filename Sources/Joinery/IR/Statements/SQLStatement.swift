@@ -3,17 +3,18 @@
 ///
 /// Table and column names here are the ones SQL uses (`profiles`, `user_id`, the alias
 /// `User__Company`): everything model-level has been resolved by the planner.
-public indirect enum SQLStatement: Sendable, Hashable {
-    // Indirect: a plan is read on every query, and copying a statement (into a planned statement,
-    // to an observer, out of the plan cache) then retains one box instead of each of its fields.
+public enum SQLStatement: Sendable, Hashable {
+    // Indirect but for a select, which holds its parts by reference itself: a plan is read on
+    // every query, and copying a statement (into a planned statement, to an observer, out of
+    // the plan cache) then retains one reference instead of each of its fields.
     case select(SelectStatement)
-    case insert(InsertStatement)
-    case update(UpdateStatement)
-    case delete(DeleteStatement)
-    case createTable(CreateTableStatement)
-    case createIndex(CreateIndexStatement)
-    case addForeignKey(AddForeignKeyStatement)
-    case addColumn(AddColumnStatement)
+    indirect case insert(InsertStatement)
+    indirect case update(UpdateStatement)
+    indirect case delete(DeleteStatement)
+    indirect case createTable(CreateTableStatement)
+    indirect case createIndex(CreateIndexStatement)
+    indirect case addForeignKey(AddForeignKeyStatement)
+    indirect case addColumn(AddColumnStatement)
 }
 
 /// JSON: an object with one key naming the case — `{"select": {…}}`, `{"createTable": {…}}`, …
