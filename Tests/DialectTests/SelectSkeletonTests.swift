@@ -116,7 +116,7 @@ struct SelectSkeletonTests {
             Planner.NamedTable(qualifier: "t", table: try #require(try Schema(ScenarioModels.gorm).table(forModel: "User"))),
             capacity: 1), purpose: "select t")
         for index in 0..<(SelectSkeletonMemo.capacity * 2 + 3) {
-            _ = memo.skeleton(.init(scope: "t\(index)", joins: [], identifierLimit: nil)) { skeleton }
+            memo.keep(skeleton, for: .init(scope: "t\(index)", joins: [], identifierLimit: nil))
         }
         #expect(memo.count <= SelectSkeletonMemo.capacity)
         #expect(memo.count > 0)

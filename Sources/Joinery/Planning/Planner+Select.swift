@@ -231,9 +231,10 @@ extension Planner {
             scope: scope.name,
             joins: joins.map { .init(path: $0.path.dropFirst(scopePath.count), mode: $0.mode, unscoped: unscoped || $0.unscoped) },
             identifierLimit: capabilities.identifierLimit)
-        return try schema.selectSkeletons.skeleton(key) {
-            try buildSkeleton(scope: scope, scopePath: scopePath, joins: joins, columns: nil, unscoped: unscoped, kept: true)
-        }
+        if let skeleton = schema.selectSkeletons.skeleton(key) { return skeleton }
+        let skeleton = try buildSkeleton(scope: scope, scopePath: scopePath, joins: joins, columns: nil, unscoped: unscoped, kept: true)
+        schema.selectSkeletons.keep(skeleton, for: key)
+        return skeleton
     }
 
     /// One SELECT: `scope`'s columns, then each join's, aliased by relation path (the

@@ -125,36 +125,42 @@ final class SelectSkeleton: Sendable {
 }
 
 /// The skeletons of one schema's statements, and each query shape's include nodes and root
-/// skeleton. A schema never changes once built, so nothing
-/// here goes stale; a new schema (a model registered, a migration) starts an empty memo.
-/// Bounded: a program that builds joins from input cannot grow it without end.
+/// skeleton. A schema never changes once built, so nothing here goes stale; a new schema (a
+/// model registered, a migration) starts an empty memo. Bounded: a program that builds joins
+/// from input cannot grow it without end.
+///
+/// Looked up, then filled by the planner on a miss: not one call taking a closure to build,
+/// whose captures (the planner, the query) were copied on every call, hit or miss.
 final class SelectSkeletonMemo: Sendable {
     private let skeletons = Mutex<[SelectSkeleton.Key: SelectSkeleton]>([:])
     private let roots = Mutex<[SelectSkeleton.RootKey: SelectSkeleton.RootShape]>([:])
     static let capacity = 256
 
-    func skeleton(_ key: SelectSkeleton.Key, orBuild build: () throws -> SelectSkeleton) rethrows -> SelectSkeleton {
-        if let skeleton = skeletons.withLock({ $0[key] }) { return skeleton }
-        let skeleton = try build()
-        skeletons.withLock { skeletons in
-            if skeletons.count >= Self.capacity { skeletons.removeAll(keepingCapacity: true) }
-            skeletons[key] = skeleton
-        }
-        return skeleton
+    /// The skeleton kept for `key`.
+    func skeleton(_ key: SelectSkeleton.Key) -> SelectSkeleton? {
+        skeletons.withLock { $0[key] }
     }
 
-    /// The include nodes and root skeleton kept for the queries with `key`. (A lookup and a
-    /// ``keep(_:for:)``, not one call taking a closure to build: the closure's captures, the
-    /// planner and the query, were copied on every call.)
+    /// Keeps `skeleton` for `key`.
+    func keep(_ skeleton: SelectSkeleton, for key: SelectSkeleton.Key) {
+        Self.keep(skeleton, for: key, in: skeletons)
+    }
+
+    /// The include nodes and root skeleton kept for the queries with `key`.
     func root(_ key: SelectSkeleton.RootKey) -> SelectSkeleton.RootShape? {
         roots.withLock { $0[key] }
     }
 
     /// Keeps `shape` for the queries with `key`.
     func keep(_ shape: SelectSkeleton.RootShape, for key: SelectSkeleton.RootKey) {
-        roots.withLock { roots in
-            if roots.count >= Self.capacity { roots.removeAll(keepingCapacity: true) }
-            roots[key] = shape
+        Self.keep(shape, for: key, in: roots)
+    }
+
+    /// Stores `value`, emptying the memo first when it is full.
+    private static func keep<Key: Hashable & Sendable, Value: Sendable>(_ value: Value, for key: Key, in memo: borrowing Mutex<[Key: Value]>) {
+        memo.withLock { memo in
+            if memo.count >= capacity { memo.removeAll(keepingCapacity: true) }
+            memo[key] = value
         }
     }
 
