@@ -42,7 +42,7 @@ demo: deps
 	@$(SWIFT) run --skip-build $(SWIFT_BUILD_FLAGS) joinery-demo
 
 bench: deps
-	@set -e; eval "$$(scripts/services.sh)"; \
+	@set -e; eval "$$(scripts/services.sh)"; scripts/forget-build-plans.sh Benchmarks; \
 	$(SWIFT) build -c release --package-path Benchmarks $(SWIFT_BUILD_FLAGS) >&2; \
 	"$$($(SWIFT) build -c release --package-path Benchmarks --show-bin-path $(SWIFT_BUILD_FLAGS))/JoineryBenchmarks"
 

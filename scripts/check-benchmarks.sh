@@ -8,6 +8,7 @@ cd "$(dirname "$0")/.."
 : "${JOINERY_POSTGRES_URL:?run through make test, or eval \"\$(scripts/services.sh)\" first}"
 : "${JOINERY_MARIADB_URL:?run through make test, or eval \"\$(scripts/services.sh)\" first}"
 
+scripts/forget-build-plans.sh Benchmarks
 swift build --package-path Benchmarks "$@" >&2
 bench="$(swift build --package-path Benchmarks --show-bin-path "$@")/JoineryBenchmarks"
 output="$(JOINERY_BENCH_ROWS=300 JOINERY_BENCH_RUNS=1 JOINERY_BENCH_CREATES=20 JOINERY_BENCH_LOWERINGS=200 \

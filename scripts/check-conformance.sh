@@ -23,6 +23,7 @@ if [ "$(grep -cF ' @ ' <<<"$(head -1 <<<"$twice")")" -ne 1 ] || ! grep -qF '2 ta
     exit 1
 fi
 
+scripts/forget-build-plans.sh Examples/MySQLDialect
 swift build --build-tests --package-path Examples/MySQLDialect "$@" >&2
 if ! output=$(swift test --skip-build --package-path Examples/MySQLDialect "$@" 2>&1); then
     echo "$output" >&2

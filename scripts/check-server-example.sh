@@ -11,6 +11,7 @@ cd "$(dirname "$0")/.."
 : "${JOINERY_MARIADB_URL:?run through make test, or eval \"\$(scripts/services.sh)\" first}"
 
 package=Examples/ServerExample
+scripts/forget-build-plans.sh "$package"
 swift build --package-path "$package" "$@" >&2
 server="$(swift build --package-path "$package" --show-bin-path "$@")/ProfileServer"
 scratch="joinery_server_$RANDOM$RANDOM"
