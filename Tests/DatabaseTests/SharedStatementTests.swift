@@ -23,7 +23,7 @@ struct SharedStatementTests {
             let planner = try db.planner(including: [Profile.self])
             let step = try #require(try planner.plan(.select(SelectQuery("Profile", includes: [Include("user")]))).preloads.first)
             let name = try #require(step.layout.position(of: "name"))
-            let template = step.template, templateFilter = step.template.filter
+            let template = step.template, templateFilter = template.filter
             let templateSQL = try db.dialect.lower(.select(template)).sql
             let ids = userIDs, capabilities = db.dialect.capabilities
             let failures = Mutex<[String]>([])
@@ -31,7 +31,10 @@ struct SharedStatementTests {
             DispatchQueue.concurrentPerform(iterations: 8) { index in
                 do {
                     for round in 0..<50 {
-                        var statement = try step.statements(forKeys: [[.integer(ids[index])]], capabilities: capabilities)[0]
+                        guard var statement = try step.statements(forKeys: [[.integer(ids[index])]], capabilities: capabilities).first else {
+                            failures.withLock { $0.append("thread \(index), round \(round): no statement") }
+                            return
+                        }
                         if round % 2 == 0 { statement.limit = 1 }
                         let lowered = try db.dialect.lower(.select(statement))
                         let rows = try db.transaction { try db.connection.query(lowered.sql, lowered.bindings) }
