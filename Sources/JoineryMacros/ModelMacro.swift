@@ -195,6 +195,10 @@ public struct ModelMacro: MemberMacro, ExtensionMacro {
                     [\(encodes.joined(separator: ", "))]
                 }
 
+                \(access)func appendColumnValues(to values: inout [Joinery.SQLValue]) {
+                    \(encodes.map { "values.append(\($0))" }.joined(separator: "\n"))
+                }
+
                 \(access)mutating func setColumnValue(_ value: Joinery.SQLValue, at index: Int) throws {
                     switch index {
                     \(assignments.joined(separator: "\n"))

@@ -1,6 +1,7 @@
 import EngineTestSupport
 import Foundation
 import Joinery
+import JoineryTestSupport
 import Testing
 
 /// A preloaded parent is decoded once, into the box its children share: the children still
@@ -66,6 +67,45 @@ struct HandWrittenBatchCreateTests {
             #expect(try db.query(User.self).count() == 2)
         }
     }
+
+    /// A batch reads each model's column values into one table, a row per model: a conformance
+    /// that gives fewer values than it declares fields is refused before anything is written,
+    /// its new parents included, and the caller's values keep no key.
+    @Test(arguments: TestEngine.allCases)
+    func aModelGivingTooFewColumnValuesIsMisuseAndNothingIsStored(engine: TestEngine) throws {
+        try withDatabase(engine) { db in
+            try db.migrate(HandWrittenPet.self)
+            var pets = [MiscountedPet(id: nil, name: "rex", userID: nil), MiscountedPet(id: nil, name: "tom", userID: nil)]
+            pets[0].user = User(name: "bob")
+            let error = joineryError { try db.create(&pets) }
+            #expect(error?.kind == .misuse)
+            #expect(error?.message.contains("2 column values for its 3 fields") == true)
+            #expect(pets.allSatisfy { $0.id == nil && $0.userID == nil && $0.user?.id == nil })
+            #expect(try db.query(HandWrittenPet.self).count() == 0)
+            #expect(try db.query(User.self).count() == 0)
+        }
+    }
+}
+
+/// ``HandWrittenPet``'s table, with a conformance that leaves `userID` out of its column values.
+struct MiscountedPet: Model {
+    var pet: HandWrittenPet
+    var id: Int64? { pet.id }
+    var userID: Int64? { pet.userID }
+    var user: User? {
+        get { pet.user }
+        set { pet.user = newValue }
+    }
+
+    init(id: Int64?, name: String, userID: Int64?) { pet = HandWrittenPet(id: id, name: name, userID: userID) }
+    init(row: Row, startingAt offset: Int) throws { pet = try HandWrittenPet(row: row, startingAt: offset) }
+
+    static var modelDeclaration: ModelDeclaration { HandWrittenPet.modelDeclaration }
+    var columnValues: [SQLValue] { [pet.id.sqlValue, pet.name.sqlValue] }
+    static var associationTypes: [String: any Model.Type] { HandWrittenPet.associationTypes }
+    func association(named name: String) -> (any Model)? { pet.association(named: name) }
+    mutating func setAssociation(_ value: (any Model)?, named name: String) { pet.setAssociation(value, named: name) }
+    mutating func setColumnValue(_ value: SQLValue, at index: Int) throws { try pet.setColumnValue(value, at: index) }
 }
 
 /// A model conformed by hand, with one belongs-to association.

@@ -158,6 +158,10 @@ struct MacroDiagnosticTests {
                     []
                 }
 
+                func appendColumnValues(to values: inout [Joinery.SQLValue]) {
+
+                }
+
                 mutating func setColumnValue(_ value: Joinery.SQLValue, at index: Int) throws {
                     switch index {
 

@@ -55,6 +55,11 @@ struct ModelMacroExpansionTests {
                     [self.id.sqlValue, self.name.sqlValue]
                 }
 
+                func appendColumnValues(to values: inout [Joinery.SQLValue]) {
+                    values.append(self.id.sqlValue)
+                    values.append(self.name.sqlValue)
+                }
+
                 mutating func setColumnValue(_ value: Joinery.SQLValue, at index: Int) throws {
                     switch index {
                     case 0:
@@ -221,6 +226,12 @@ struct ModelMacroExpansionTests {
 
                 public var columnValues: [Joinery.SQLValue] {
                     [self.id.sqlValue, self.name.sqlValue, self.userID.sqlValue]
+                }
+
+                public func appendColumnValues(to values: inout [Joinery.SQLValue]) {
+                    values.append(self.id.sqlValue)
+                    values.append(self.name.sqlValue)
+                    values.append(self.userID.sqlValue)
                 }
 
                 public mutating func setColumnValue(_ value: Joinery.SQLValue, at index: Int) throws {

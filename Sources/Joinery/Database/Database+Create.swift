@@ -166,22 +166,23 @@ extension Database {
         let (planner, generation) = try plannerAndGeneration(including: type)
         let recipe = try createRecipe(for: type, in: planner.schema, generation: generation)
         // Read once, then kept in step with every value written into the model.
-        var rowValues = model.columnValues
+        var row = ColumnValueTable(row: model.columnValues)
 
         for step in recipe.parents where omittingRelations.isEmpty || !omittingRelations.contains(step.relation.name) {
             guard var parent = model.association(named: step.relation.name) else { continue }
             let (rule, key) = try step.ruleAndKey(for: Swift.type(of: parent), owner: type, in: planner.schema)
-            var parentValues = parent.columnValues
-            let write = rule.write(for: parentValues)
-            try checkAgreement(of: rowValues, step, with: key, of: parentValues, parentIsNew: write == .insert)
+            var parentRow = ColumnValueTable(row: parent.columnValues)
+            let write = rule.write(for: parentRow, 0)
+            try checkAgreement(of: row, 0, step, with: key, of: parentRow, 0, parentIsNew: write == .insert)
             if write != .existing {
-                parentValues = try insertGraph(&parent, ifAbsent: write == .insertIfAbsent)
+                parentRow = ColumnValueTable(row: try insertGraph(&parent, ifAbsent: write == .insertIfAbsent))
                 model.setAssociation(parent, named: step.relation.name)
             }
-            try key.copy(from: parentValues, into: &model, values: &rowValues)
+            try key.copy(from: parentRow, 0, into: &model, values: &row, 0)
         }
 
-        try stampTimestamps(&model, &rowValues, recipe, now: planner.now)
+        try stampTimestamps(&model, &row, 0, recipe, now: planner.now)
+        let rowValues = row.values
         let table = recipe.table
         let plan: QueryPlan, lowered: LoweredStatement?, markedValues: QueryValues?
         if omittingColumns.isEmpty, !ifAbsent {
@@ -194,7 +195,7 @@ extension Database {
             }
             if ifAbsent {
                 try insertIfAbsent(model, Dictionary(zip(columns, values), uniquingKeysWith: { first, _ in first }), table, planner)
-                return rowValues
+                return row.values
             }
             (plan, lowered, markedValues, _) = try insertRun(
                 table.modelName, columns: columns, values: values, planner: planner, generation: generation, modelType: type)
@@ -211,19 +212,19 @@ extension Database {
                     throw JoineryError(.engine, "the insert into \(table.name) returned no key", table: table.name)
                 }
                 try model.setColumnValue(value, at: index)
-                if index < rowValues.count { rowValues[index] = value }
+                if index < row.width { row[0, index] = value }
             case .lastInsertID(let column)?:
                 let result = try run(planned.statement, lowered: lowered, values: markedValues)
                 guard let id = result.lastInsertID, let index = recipe.position(ofColumn: column) else {
                     throw JoineryError(.engine, "the insert into \(table.name) reported no key", table: table.name)
                 }
                 try model.setColumnValue(.integer(id), at: index)
-                if index < rowValues.count { rowValues[index] = .integer(id) }
+                if index < row.width { row[0, index] = .integer(id) }
             case nil:
                 try run(planned.statement, lowered: lowered, values: markedValues)
             }
         }
-        return rowValues
+        return row.values
     }
 
     /// The insert of one row of every column of `recipe`'s model: the statement the recipe keeps
@@ -240,7 +241,7 @@ extension Database {
         }
         var taken: [SQLValue] = []
         taken.reserveCapacity(rowValues.count)
-        let nulls = try takeStorableValues(of: rowValues, into: &taken, recipe, planner)
+        let nulls = try takeStorableValues(of: ColumnValueTable(row: rowValues), 0, into: &taken, recipe, planner)
         if let entry = recipe.insert(nulls: nulls) {
             let values = QueryValues(values: taken)
             return (entry.plan, entry.root(with: values), values)
@@ -252,14 +253,15 @@ extension Database {
         return (run.plan, run.lowered, run.values)
     }
 
-    /// Appends the non-NULL values of `row` (every column of `recipe`'s model) to `taken`, checked
-    /// as the planner checks values — which it cannot do on the markers a kept insert holds — and
-    /// returns the row's NULL columns, a bit per position.
+    /// Appends the non-NULL values of `table`'s row `row` (every column of `recipe`'s model) to
+    /// `taken`, checked as the planner checks values — which it cannot do on the markers a kept
+    /// insert holds — and returns the row's NULL columns, a bit per position.
     private func takeStorableValues(
-        of row: [SQLValue], into taken: inout [SQLValue], _ recipe: CreateRecipe, _ planner: Planner
+        of table: ColumnValueTable, _ row: Int, into taken: inout [SQLValue], _ recipe: CreateRecipe, _ planner: Planner
     ) throws -> UInt64 {
         var nulls: UInt64 = 0
-        for (position, value) in row.enumerated() {
+        for position in 0..<table.width {
+            let value = table[row, position]
             if value.isNull {
                 nulls |= 1 << UInt64(position)
                 continue
@@ -277,15 +279,13 @@ extension Database {
     /// Generic over the batch's type, so that its models are written as themselves: no box per
     /// model, no cast back.
     private func insertBatch<Batch: Model>(_ models: inout [Batch]) throws {
-        var rows: [[SQLValue]] = []
-        rows.reserveCapacity(models.count)
-        for model in models { rows.append(model.columnValues) }
+        var rows = try ColumnValueTable(models)
         try insertBatch(&models, rows: &rows)
     }
 
-    /// ``insertBatch(_:)`` with the models' column values read already (`rows`, one per model),
+    /// ``insertBatch(_:)`` with the models' column values read already (`rows`, a row per model),
     /// kept in step with every value written into the models: on return, the rows as stored.
-    private func insertBatch<Batch: Model>(_ models: inout [Batch], rows: inout [[SQLValue]]) throws {
+    private func insertBatch<Batch: Model>(_ models: inout [Batch], rows: inout ColumnValueTable) throws {
         guard rows.count == models.count else {
             throw JoineryError.misuse("\(rows.count) rows of column values for \(models.count) models of \(Batch.self)")
         }
@@ -301,17 +301,26 @@ extension Database {
             try writeParents(step, like: first, of: &models, &rows, planner)
         }
 
-        for index in models.indices { try stampTimestamps(&models[index], &rows[index], recipe, now: planner.now) }
+        if !recipe.stamps.isEmpty {
+            try models.withUnsafeMutableBufferPointer { models in
+                for index in models.indices { try stampTimestamps(&models[index], &rows, index, recipe, now: planner.now) }
+            }
+        }
         // Rows whose generated key is NULL (the engine chooses it) and rows that give it go in
         // separate inserts: they name different columns.
         let keyPosition = table.hasGeneratedPrimaryKey ? table.primaryKey.first.flatMap(recipe.position(ofColumn:)) : nil
         func choosesKey(_ index: Int) -> Bool {
             guard let keyPosition else { return false }
-            return keyPosition >= rows[index].count || rows[index][keyPosition].isNull
+            return keyPosition >= rows.width || rows[index, keyPosition].isNull
         }
-        let choosing = models.indices.filter(choosesKey), giving = models.indices.filter { !choosesKey($0) }
+        var choosing: [Int] = [], giving: [Int] = []
+        choosing.reserveCapacity(models.count)
+        giving.reserveCapacity(models.count)
+        for index in models.indices {
+            if choosesKey(index) { choosing.append(index) } else { giving.append(index) }
+        }
         for group in [giving, choosing] where !group.isEmpty {
-            let (plan, lowered, values) = try batchInsert(group.map { rows[$0] }, recipe, planner: planner)
+            let (plan, lowered, values) = try batchInsert(group, of: rows, recipe, planner: planner)
             var next = group[...]
             for (number, planned) in plan.statements.enumerated() {
                 guard case .insert(let insert) = planned.statement else { continue }
@@ -341,7 +350,7 @@ extension Database {
     /// natural-keyed ones where absent; then gives each owner its parent's key and its stored parent,
     /// set through a shared ``AssociationBox`` (the generated setter takes it without a cast).
     private func writeParents<Parent: Model, Batch: Model>(
-        _ step: CreateRecipe.ParentStep, like first: Parent, of models: inout [Batch], _ rows: inout [[SQLValue]],
+        _ step: CreateRecipe.ParentStep, like first: Parent, of models: inout [Batch], _ rows: inout ColumnValueTable,
         _ planner: Planner
     ) throws {
         let name = step.relation.name
@@ -350,24 +359,36 @@ extension Database {
         let boxType = AssociationBox<Parent>.self
         // The new parents' boxes, as objects: appending to an `[AssociationBox<Parent>]` or a
         // `[Parent]` in this unspecialised code would look the array's type up per parent.
-        var newBoxes: [AnyObject] = [], newParentRows: [[SQLValue]] = [], owners: [Int] = []
-        for index in models.indices {
-            guard let box = try Self.parentBox(of: models[index], named: name, boxType) else { continue }
-            let parentValues = box.value.columnValues
-            let write = rule.write(for: parentValues)
-            try checkAgreement(of: rows[index], step, with: key, of: parentValues, parentIsNew: write == .insert)
-            switch write {
-            case .insert:
-                newBoxes.append(box)
-                newParentRows.append(parentValues)
-                owners.append(index)
-            case .insertIfAbsent:
-                var parent = box.value
-                let stored = try insertGraph(&parent, ifAbsent: true)
-                models[index].setAssociation(box: boxType.init(parent), named: name)
-                try key.copy(from: stored, into: &models[index], values: &rows[index])
-            case .existing:
-                try key.copy(from: parentValues, into: &models[index], values: &rows[index])
+        // The new parents' column values, read once each; a parent that is not new has its row
+        // here only while it is looked at.
+        var newParentRows = ColumnValueTable(width: Parent.modelDeclaration.fields.count, capacity: models.count)
+        var newBoxes: [AnyObject] = [], owners: [Int] = []
+        newBoxes.reserveCapacity(models.count)
+        owners.reserveCapacity(models.count)
+        // Through the buffer: `models[index]` in this unspecialised code would copy each model out
+        // of the array (and destroy the copy) through the array's generic subscript.
+        try models.withUnsafeMutableBufferPointer { models in
+            for index in models.indices {
+                guard let object = try Self.parentBox(of: models[index], named: name, boxType) else { continue }
+                let box = unsafeDowncast(object, to: boxType)
+                try newParentRows.append(box.value)
+                let parentRow = newParentRows.count - 1
+                let write = rule.write(for: newParentRows, parentRow)
+                try checkAgreement(of: rows, index, step, with: key, of: newParentRows, parentRow, parentIsNew: write == .insert)
+                switch write {
+                case .insert:
+                    newBoxes.append(box)
+                    owners.append(index)
+                case .insertIfAbsent:
+                    newParentRows.removeLast()
+                    var parent = box.value
+                    let stored = ColumnValueTable(row: try insertGraph(&parent, ifAbsent: true))
+                    models[index].setAssociation(box: boxType.init(parent), named: name)
+                    try key.copy(from: stored, 0, into: &models[index], values: &rows, index)
+                case .existing:
+                    try key.copy(from: newParentRows, parentRow, into: &models[index], values: &rows, index)
+                    newParentRows.removeLast()
+                }
             }
         }
         guard !newBoxes.isEmpty else { return }
@@ -380,21 +401,26 @@ extension Database {
             }
         }
         try insertBatch(&newParents, rows: &newParentRows)
-        for (position, index) in owners.enumerated() {
-            models[index].setAssociation(box: boxType.init(newParents[position]), named: name)
-            try key.copy(from: newParentRows[position], into: &models[index], values: &rows[index])
+        try models.withUnsafeMutableBufferPointer { models in
+            try newParents.withUnsafeBufferPointer { newParents in
+                for (position, index) in owners.enumerated() {
+                    models[index].setAssociation(box: boxType.init(newParents[position]), named: name)
+                    try key.copy(from: newParentRows, position, into: &models[index], values: &rows, index)
+                }
+            }
         }
     }
 
-    /// The box of the parent `model` carries for the association `name`, as `Parent`'s: the
-    /// model's own box where it shares one (`@Model`'s; told by its type, with no cast), else a new
-    /// box of the parent read as an existential and opened. Throws ``JoineryError/Kind/misuse``
-    /// for a parent of another type.
+    /// The box of the parent `model` carries for the association `name`, an `AssociationBox<Parent>`:
+    /// the model's own box where it shares one (`@Model`'s; told by its type, with no cast), else a
+    /// new box of the parent read as an existential and opened. Throws ``JoineryError/Kind/misuse``
+    /// for a parent of another type. Returned as an object: an `AssociationBox<Parent>?` would have
+    /// this unspecialised code look up the optional's type on every call (a third of its cost).
     private static func parentBox<Owner: Model, Parent: Model>(
         of model: Owner, named name: String, _ boxType: AssociationBox<Parent>.Type
-    ) throws -> AssociationBox<Parent>? {
+    ) throws -> AnyObject? {
         if let box = model.associationBox(named: name), ObjectIdentifier(Swift.type(of: box)) == ObjectIdentifier(boxType) {
-            return unsafeDowncast(box, to: boxType)
+            return box
         }
         guard let parent = model.association(named: name) else { return nil }
         guard let typed = value(parent, as: Parent.self) else {
@@ -411,37 +437,35 @@ extension Database {
         return unsafeBitCast(value, to: Type.self)
     }
 
-    /// The plan of a multi-row insert of `rows` (every column of `recipe`'s model), and when the
-    /// recipe keeps one for rows of their NULL columns and number, its statements lowered with
-    /// the rows' values (nil: lower the plan's statements as they run).
+    /// The plan of a multi-row insert of the rows `group` of `rows` (every column of `recipe`'s
+    /// model), and when the recipe keeps one for rows of their NULL columns and number, its
+    /// statements lowered with the rows' values (nil: lower the plan's statements as they run).
     private func batchInsert(
-        _ rows: [[SQLValue]], _ recipe: CreateRecipe, planner: Planner
+        _ group: [Int], of rows: ColumnValueTable, _ recipe: CreateRecipe, planner: Planner
     ) throws -> (QueryPlan, [LoweredStatement]?, QueryValues?) {
         let table = recipe.table, columns = table.columns
         func unkept() throws -> (QueryPlan, [LoweredStatement]?, QueryValues?) {
-            (try planner.planInsert(into: table, columns: columns, rows: rows), nil, nil)
+            (try planner.planInsert(into: table, columns: columns, rows: group.map(rows.row)), nil, nil)
         }
         // Rows that share their NULL columns, within the limits of what is kept.
-        guard let first = rows.first, first.count == columns.count, first.count <= 64,
-            rows.count * columns.count <= CreateRecipe.batchLimit.values
+        guard let first = group.first, rows.width == columns.count, rows.width <= 64,
+            group.count * columns.count <= CreateRecipe.batchLimit.values
         else { return try unkept() }
         var taken: [SQLValue] = []
-        taken.reserveCapacity(rows.count * first.count)
-        let nulls = try takeStorableValues(of: first, into: &taken, recipe, planner)
-        for row in rows.dropFirst() {
-            guard row.count == columns.count, try takeStorableValues(of: row, into: &taken, recipe, planner) == nulls else {
-                return try unkept()
-            }
+        taken.reserveCapacity(group.count * rows.width)
+        let nulls = try takeStorableValues(of: rows, first, into: &taken, recipe, planner)
+        for row in group.dropFirst() {
+            guard try takeStorableValues(of: rows, row, into: &taken, recipe, planner) == nulls else { return try unkept() }
         }
-        let key = CreateRecipe.BatchKey(nulls: nulls, rows: rows.count)
+        let key = CreateRecipe.BatchKey(nulls: nulls, rows: group.count)
         if let kept = recipe.batch(key) {
             return (kept.plan, kept.statements.map { $0.bound(taken) }, QueryValues(values: taken))
         }
         guard recipe.noteBatch(key) else { return try unkept() }
         var marker = 0
-        let marked = rows.map { row in
-            row.map { value -> SQLValue in
-                if value.isNull { return .null }
+        let marked = group.map { row in
+            (0..<rows.width).map { column -> SQLValue in
+                if rows[row, column].isNull { return .null }
                 defer { marker += 1 }
                 return QueryValues.marker(marker)
             }
@@ -464,14 +488,14 @@ extension Database {
     }
 
     /// Sets `updatedAt`, and `createdAt` where it is nil, to `now`: in the model, so that the
-    /// caller's value says what was stored, and in `values`, its column values about to be
-    /// inserted.
+    /// caller's value says what was stored, and in `values`' row `row`, its column values about
+    /// to be inserted.
     private func stampTimestamps<Stamped: Model>(
-        _ model: inout Stamped, _ values: inout [SQLValue], _ recipe: CreateRecipe, now: Date
+        _ model: inout Stamped, _ values: inout ColumnValueTable, _ row: Int, _ recipe: CreateRecipe, now: Date
     ) throws {
-        for (position, always) in recipe.stamps where position < values.count && (always || values[position].isNull) {
+        for (position, always) in recipe.stamps where position < values.width && (always || values[row, position].isNull) {
             try model.setColumnValue(.timestamp(now), at: position)
-            values[position] = .timestamp(now)
+            values[row, position] = .timestamp(now)
         }
     }
 
@@ -479,21 +503,38 @@ extension Database {
     /// values): the engine gives the rows of one statement increasing keys in the order of their
     /// `VALUES`, so the keys, sorted, are the rows' in order.
     private func assign<Batch: Model>(
-        _ keys: [SQLValue], to batch: ArraySlice<Int>, of models: inout [Batch], _ rows: inout [[SQLValue]],
+        _ keys: [SQLValue], to batch: ArraySlice<Int>, of models: inout [Batch], _ rows: inout ColumnValueTable,
         _ recipe: CreateRecipe, _ column: String
     ) throws {
-        let integers = keys.compactMap { key -> Int64? in if case .integer(let value) = key { value } else { nil } }
-        guard keys.count == batch.count, integers.count == keys.count || keys.count == 1,
-            let position = recipe.position(ofColumn: column)
+        guard keys.count == batch.count, let ordered = Self.keysInInsertOrder(keys), let position = recipe.position(ofColumn: column)
         else {
             throw JoineryError(
                 .engine, "the insert into \(recipe.table.name) returned \(keys.count) keys for \(batch.count) rows",
                 table: recipe.table.name)
         }
-        let ordered = integers.count == keys.count ? integers.sorted().map(SQLValue.integer) : keys
-        for (index, key) in zip(batch, ordered) {
-            try models[index].setColumnValue(key, at: position)
-            if position < rows[index].count { rows[index][position] = key }
+        try models.withUnsafeMutableBufferPointer { models in
+            for (index, key) in zip(batch, ordered) {
+                try models[index].setColumnValue(key, at: position)
+                if position < rows.width { rows[index, position] = key }
+            }
+        }
+    }
+
+    /// The keys one multi-row insert generated, in the order of its rows: integer keys sorted
+    /// (an engine gives a statement's rows increasing keys, whatever order `RETURNING` reports
+    /// them in); used as they are when they came in order, as they usually do — no sorted copy,
+    /// a large allocation per batch. One key of another kind is its row's; several are nil.
+    static func keysInInsertOrder(_ keys: [SQLValue]) -> [SQLValue]? {
+        var ascending = true, previous = Int64.min
+        for key in keys {
+            guard case .integer(let value) = key else { return keys.count == 1 ? keys : nil }
+            if value < previous { ascending = false }
+            previous = value
+        }
+        if ascending { return keys }
+        return keys.sorted { first, second in
+            guard case .integer(let first) = first, case .integer(let second) = second else { return false }
+            return first < second
         }
     }
 
@@ -506,17 +547,17 @@ extension Database {
     /// A foreign key set by hand and the key of the parent carried beside it must agree
     /// (GORM silently takes the parent's). A hand-set key beside a parent still to be inserted
     /// cannot agree with a key nobody knows yet — unless the field cannot be nil, when its
-    /// value is only a placeholder. `values`: the owner's column values; `parentValues` the
-    /// parent's, its key where `key` says.
+    /// value is only a placeholder. `values`' row `row`: the owner's column values; `parents`'
+    /// row `parentRow` the parent's, its key where `key` says.
     private func checkAgreement(
-        of values: [SQLValue], _ step: CreateRecipe.ParentStep, with key: ReferencedKey, of parentValues: [SQLValue],
-        parentIsNew: Bool
+        of values: ColumnValueTable, _ row: Int, _ step: CreateRecipe.ParentStep, with key: ReferencedKey,
+        of parents: ColumnValueTable, _ parentRow: Int, parentIsNew: Bool
     ) throws {
         let relation = step.relation
         for (number, (foreignField, foreignKey)) in zip(relation.foreignKeyFields, step.foreignKeys).enumerated() {
-            guard let (index, isNullable) = foreignKey, index < values.count else { continue }
-            let referencedValue = key.referenced(number, in: parentValues)
-            let given = values[index]
+            guard let (index, isNullable) = foreignKey, index < values.width else { continue }
+            let referencedValue = key.referenced(number, in: parents, parentRow)
+            let given = values[row, index]
             if given.isNull || given == referencedValue { continue }
             if referencedValue.isNull && !(parentIsNew && isNullable) { continue }
             let parentKey = referencedValue.isNull ? "a new \(relation.targetModel) (its key is not known yet)" : "\(relation.targetModel) \(referencedValue)"
@@ -567,7 +608,7 @@ enum ParentWrite: Equatable {
     case existing
 
     init(for parent: any Model, in schema: Schema) throws {
-        self = try Rule(for: Swift.type(of: parent), in: schema).write(for: parent.columnValues)
+        self = try Rule(for: Swift.type(of: parent), in: schema).write(for: ColumnValueTable(row: parent.columnValues), 0)
     }
 
     /// The rule for the parents of one model type, worked out once for many parents.
@@ -589,9 +630,9 @@ enum ParentWrite: Equatable {
             keyIsChosen = !table.hasGeneratedPrimaryKey || keyPositions.contains { !declaration.fields[$0].isNullable }
         }
 
-        /// What to do with a parent whose column values are `values`.
-        func write(for values: [SQLValue]) -> ParentWrite {
-            let hasKey = keyPositions.contains { $0 < values.count && !values[$0].isNull }
+        /// What to do with a parent whose column values are `values`' row `row`.
+        func write(for values: ColumnValueTable, _ row: Int) -> ParentWrite {
+            let hasKey = keyPositions.contains { $0 < values.width && !values[row, $0].isNull }
             guard hasKey else { return .insert }
             return keyIsChosen ? .insertIfAbsent : .existing
         }
@@ -613,19 +654,23 @@ struct ReferencedKey {
         }
     }
 
-    /// The `number`th column of the parent's referenced key (NULL where it has no such field).
-    func referenced(_ number: Int, in parentValues: [SQLValue]) -> SQLValue {
-        guard number < positions.count, let from = positions[number].parent, from < parentValues.count else { return .null }
-        return parentValues[from]
+    /// The `number`th column of the parent's referenced key (NULL where it has no such field),
+    /// the parent's column values being `parents`' row `row`.
+    func referenced(_ number: Int, in parents: ColumnValueTable, _ row: Int) -> SQLValue {
+        guard number < positions.count, let from = positions[number].parent, from < parents.width else { return .null }
+        return parents[row, from]
     }
 
-    /// Writes the parent's referenced key into the owner's foreign key, and into `values`, the
-    /// owner's column values kept beside it.
-    func copy<Owner: Model>(from parentValues: [SQLValue], into owner: inout Owner, values: inout [SQLValue]) throws {
+    /// Writes the parent's referenced key (in `parents`' row `parentRow`) into the owner's foreign
+    /// key, and into `values`' row `row`, the owner's column values kept beside it.
+    func copy<Owner: Model>(
+        from parents: ColumnValueTable, _ parentRow: Int, into owner: inout Owner, values: inout ColumnValueTable, _ row: Int
+    ) throws {
         for position in positions {
-            guard let from = position.parent, let to = position.owner, from < parentValues.count else { continue }
-            try owner.setColumnValue(parentValues[from], at: to)
-            if to < values.count { values[to] = parentValues[from] }
+            guard let from = position.parent, let to = position.owner, from < parents.width else { continue }
+            let value = parents[parentRow, from]
+            try owner.setColumnValue(value, at: to)
+            if to < values.width { values[row, to] = value }
         }
     }
 

@@ -26,7 +26,7 @@
     named(attachJoined(_:from:)), named(CodingKeys))
 @attached(
     extension, conformances: Model, names: named(init(row:startingAt:)), named(init(cursor:startingAt:)), named(columnValues),
-    named(setColumnValue(_:at:)))
+    named(appendColumnValues(to:)), named(setColumnValue(_:at:)))
 public macro Model(table: String? = nil) = #externalMacro(module: "JoineryMacros", type: "ModelMacro")
 
 /// Declares a belongs-to association: the foreign key lives on this model and references the
