@@ -69,20 +69,20 @@ docs: deps
 # GlobalQueueStarvationTests fills the global queue (on Linux, the cooperative threads' pool) on
 # purpose: a process of its own.
 test:
-	@set -e; eval "$$(scripts/services.sh)"; \
-	$(SWIFT) build --build-tests $(SWIFT_BUILD_FLAGS); \
-	scripts/check-product-links.sh $(SWIFT_BUILD_FLAGS); \
-	scripts/check-translate.sh $(SWIFT_BUILD_FLAGS); \
-	scripts/check-demo.sh $(SWIFT_BUILD_FLAGS); \
-	scripts/check-conformance.sh $(SWIFT_BUILD_FLAGS); \
-	scripts/check-server-example.sh $(SWIFT_BUILD_FLAGS); \
-	scripts/check-benchmarks.sh $(SWIFT_BUILD_FLAGS); \
-	$(SWIFT) package --disable-sandbox generate-documentation --target Joinery --warnings-as-errors; \
-	$(SWIFT) test --skip-build $(SWIFT_BUILD_FLAGS) --skip ConcurrencyTests --skip ClusterTests; \
-	$(SWIFT) test --skip-build $(SWIFT_BUILD_FLAGS) --filter ConcurrencyTests --skip GlobalQueueStarvationTests; \
-	$(SWIFT) test --skip-build $(SWIFT_BUILD_FLAGS) --filter GlobalQueueStarvationTests; \
-	LIBDISPATCH_COOPERATIVE_POOL_STRICT=1 $(SWIFT) test --skip-build $(SWIFT_BUILD_FLAGS) --filter CooperativePoolTests; \
-	scripts/check-cluster.sh $(SWIFT_BUILD_FLAGS)
+	@set -e; eval "$$(scripts/timed.sh services scripts/services.sh)"; \
+	scripts/timed.sh build $(SWIFT) build --build-tests $(SWIFT_BUILD_FLAGS); \
+	scripts/timed.sh product-links scripts/check-product-links.sh $(SWIFT_BUILD_FLAGS); \
+	scripts/timed.sh translate scripts/check-translate.sh $(SWIFT_BUILD_FLAGS); \
+	scripts/timed.sh demo scripts/check-demo.sh $(SWIFT_BUILD_FLAGS); \
+	scripts/timed.sh conformance scripts/check-conformance.sh $(SWIFT_BUILD_FLAGS); \
+	scripts/timed.sh server-example scripts/check-server-example.sh $(SWIFT_BUILD_FLAGS); \
+	scripts/timed.sh benchmarks scripts/check-benchmarks.sh $(SWIFT_BUILD_FLAGS); \
+	scripts/timed.sh docs $(SWIFT) package --disable-sandbox generate-documentation --target Joinery --warnings-as-errors; \
+	scripts/timed.sh unit-tests $(SWIFT) test --skip-build $(SWIFT_BUILD_FLAGS) --skip ConcurrencyTests --skip ClusterTests; \
+	scripts/timed.sh concurrency-tests $(SWIFT) test --skip-build $(SWIFT_BUILD_FLAGS) --filter ConcurrencyTests --skip GlobalQueueStarvationTests; \
+	scripts/timed.sh starvation-test $(SWIFT) test --skip-build $(SWIFT_BUILD_FLAGS) --filter GlobalQueueStarvationTests; \
+	LIBDISPATCH_COOPERATIVE_POOL_STRICT=1 scripts/timed.sh one-thread-pool-test $(SWIFT) test --skip-build $(SWIFT_BUILD_FLAGS) --filter CooperativePoolTests; \
+	scripts/timed.sh cluster scripts/check-cluster.sh $(SWIFT_BUILD_FLAGS)
 
 services:
 	@scripts/services.sh
