@@ -182,14 +182,13 @@ extension Database {
         }
 
         try stampTimestamps(&model, &row, 0, recipe, now: planner.now)
-        let rowValues = row.values
         let table = recipe.table
         let plan: QueryPlan, lowered: LoweredStatement?, markedValues: QueryValues?
         if omittingColumns.isEmpty, !ifAbsent {
-            (plan, lowered, markedValues) = try modelInsert(rowValues, recipe, planner: planner, generation: generation, modelType: type)
+            (plan, lowered, markedValues) = try modelInsert(row.values, recipe, planner: planner, generation: generation, modelType: type)
         } else {
             var columns: [String] = [], values: [SQLValue] = []
-            for (column, value) in zip(recipe.columnNames, rowValues) where !omittingColumns.contains(column) {
+            for (column, value) in zip(recipe.columnNames, row.values) where !omittingColumns.contains(column) {
                 columns.append(column)
                 values.append(value)
             }
